@@ -1,0 +1,167 @@
+/** Exit codes, as documented in docs/exit-codes.md (DESIGN.md). */
+export const ExitCode = {
+  OK: 0,
+  FAILURE: 1,
+  USAGE: 2,
+  NOT_FOUND: 3,
+  AUTH: 4,
+  THROTTLED: 5,
+  PENDING: 8,
+  INTERRUPTED: 130,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Base of every error batchctl raises on purpose: a message for people, an exit code, an optional hint. */
+export class BatchctlError extends Error {
+  readonly exitCode: number;
+  readonly hint?: string;
+  constructor(message: string, exitCode: number, hint?: string) {
+    super(message);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+    this.hint = hint;
+  }
+}
+
+/** Bad usage or invalid input, found before anything was changed (exit 2). */
+export class UsageError extends BatchctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.USAGE, hint);
+  }
+}
+
+/** A named resource or job does not exist (exit 3). */
+export class NotFoundError extends BatchctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.NOT_FOUND, hint);
+  }
+}
+
+/** Credentials missing, expired or access denied (exit 4). */
+export class AuthError extends BatchctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.AUTH, hint);
+  }
+}
+
+/** Throttled after every retry (exit 5). */
+export class ThrottledError extends BatchctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.THROTTLED, hint);
+  }
+}
+
+/** Work still pending when a timeout expired (exit 8). */
+export class PendingError extends BatchctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.PENDING, hint);
+  }
+}
+
+/** Interrupted by Ctrl-C or a declined confirmation (exit 130). */
+export class CancelledError extends BatchctlError {
+  constructor(message = 'cancelled', hint?: string) {
+    super(message, ExitCode.INTERRUPTED, hint);
+  }
+}
+
+/** The operation failed (exit 1). */
+export class FailureError extends BatchctlError {
+  constructor(message: string, hint?: string) {
+    super(message, ExitCode.FAILURE, hint);
+  }
+}
+
+/** A failure whose explanation was already printed: exit with the code, print nothing more. */
+export class SilentError extends BatchctlError {
+  constructor(exitCode: number = ExitCode.FAILURE) {
+    super('', exitCode);
+  }
+}
+
+/**
+ * An error shaped like the AWS SDK's service exceptions: what crosses the Backend port from the
+ * simulator, so that callers handle both worlds with one `catch`.
+ */
+export class AwsShapedError extends Error {
+  readonly $fault: 'client' | 'server';
+  readonly $metadata: { httpStatusCode: number; requestId?: string };
+  constructor(name: string, message: string, httpStatusCode = 400) {
+    super(message);
+    this.name = name;
+    this.$fault = httpStatusCode >= 500 ? 'server' : 'client';
+    this.$metadata = { httpStatusCode };
+  }
+}
+
+/** Batch's ClientException (400): invalid input or an unknown identifier. */
+export function clientException(message: string): AwsShapedError {
+  return new AwsShapedError('ClientException', message, 400);
+}
+
+const AUTH_NAMES = new Set([
+  'AccessDenied',
+  'AccessDeniedException',
+  'UnauthorizedOperation',
+  'UnrecognizedClientException',
+  'InvalidClientTokenId',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'CredentialsProviderError',
+  'CredentialsError',
+  'TokenProviderError',
+]);
+const THROTTLE_NAMES = new Set([
+  'TooManyRequestsException',
+  'ThrottlingException',
+  'Throttling',
+  'RequestLimitExceeded',
+  'ThrottledException',
+  'LimitExceededException',
+]);
+const NOT_FOUND_NAMES = new Set([
+  'NoSuchEntity',
+  'NoSuchEntityException',
+  'ResourceNotFoundException',
+  'InvalidSubnetID.NotFound',
+  'InvalidGroup.NotFound',
+  'InvalidVpcID.NotFound',
+]);
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH']);
+
+/** Turns anything thrown below the commands into a BatchctlError with the documented exit code. */
+export function toBatchctlError(err: unknown, opts: { endpoint?: string } = {}): BatchctlError {
+  if (err instanceof BatchctlError) return err;
+  const e = err as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number }; cause?: unknown };
+  const name = e?.name ?? 'Error';
+  const message = e?.message || name;
+  const code = e?.code ?? (e?.cause as { code?: string } | undefined)?.code;
+  if (code && NETWORK_CODES.has(code)) {
+    return new FailureError(
+      `cannot reach ${opts.endpoint ?? 'the AWS endpoint'}: ${code}`,
+      opts.endpoint
+        ? 'check --endpoint-url (is the server running on that port?)'
+        : 'check your network connection and --region',
+    );
+  }
+  if (AUTH_NAMES.has(name) || /could not load credentials|credential.*(missing|not found)/i.test(message)) {
+    return new AuthError(`${name}: ${message}`, 'configure credentials with `aws configure`, AWS_PROFILE or --profile; `--backend sim` needs none');
+  }
+  if (THROTTLE_NAMES.has(name)) {
+    return new ThrottledError(`${name}: ${message} (throttled after every retry)`, 'wait a moment and try again, or lower the polling rate');
+  }
+  if (NOT_FOUND_NAMES.has(name)) return new NotFoundError(message);
+  if (name === 'ClientException') {
+    if (/(not found|does not exist|cannot be found|unknown job)/i.test(message)) return new NotFoundError(message);
+    return new UsageError(message);
+  }
+  if (name === 'InvalidParameterException' || name === 'ValidationException' || name === 'InvalidInput' || name === 'InvalidInputException') {
+    return new UsageError(`${name}: ${message}`);
+  }
+  const status = e?.$metadata?.httpStatusCode;
+  if (status !== undefined) return new FailureError(`${name}: ${message}`);
+  return new FailureError(message);
+}
