@@ -1,0 +1,114 @@
+/**
+ * The root command and global options. Nouns are registered lazily: when argv names one, only that
+ * noun's module is imported; help and completion generation load them all.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import type { Context } from './context.js';
+import { OUTPUT_FORMATS, BACKENDS } from './config.js';
+
+export interface NounEntry {
+  name: string;
+  aliases?: string[];
+  summary: string;
+  hidden?: boolean;
+  load(): Promise<{ default: (ctx: Context) => Command }>;
+}
+
+/** Every noun, in the order `batchctl --help` lists them. */
+export const NOUNS: NounEntry[] = [
+  { name: 'demo', summary: 'Try batchctl offline: build a small Batch world in the simulator', load: () => import('./commands/demo/index.js') },
+  { name: 'ce', aliases: ['compute-environment'], summary: 'Compute environments: create, list, describe, update, enable, disable, delete', load: () => import('./commands/ce/index.js') },
+  { name: 'queue', aliases: ['jq'], summary: 'Job queues: create, list, describe, update, enable, disable, delete', load: () => import('./commands/queue/index.js') },
+  { name: 'jobdef', aliases: ['jd'], summary: 'Job definitions: register, list, describe, deregister, validate, skeleton', load: () => import('./commands/jobdef/index.js') },
+  { name: 'policy', summary: 'Fair-share scheduling policies: create, list, describe, update, delete', load: () => import('./commands/policy/index.js') },
+  { name: 'tag', summary: 'Add or change tags on a resource', load: () => import('./commands/tag/index.js') },
+  { name: 'untag', summary: 'Remove tags from a resource', load: () => import('./commands/tag/untag.js') },
+  { name: 'sim', summary: "The simulator: status, advance its clock, change its speed, reset", load: () => import('./commands/sim/index.js') },
+  { name: 'config', summary: 'Read and write settings in the config file', load: () => import('./commands/config/index.js') },
+  { name: 'completion', summary: 'Print a shell completion script (bash, zsh, fish)', load: () => import('./commands/completion/index.js') },
+  { name: '__complete', hidden: true, summary: 'Dynamic completion (used by the completion scripts)', load: () => import('./commands/completion/complete.js') },
+];
+
+/** Global options whose value is the next argv token (to find the noun without parsing). */
+const VALUE_OPTIONS = new Set(['--backend', '--region', '--profile', '--endpoint-url', '-o', '--output', '--query', '--home', '--sim-speed']);
+
+/** The first positional token of argv (the noun), skipping global options and their values. */
+export function findNoun(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return argv[i + 1];
+    if (a.startsWith('-')) {
+      if (!a.includes('=') && VALUE_OPTIONS.has(a)) i++;
+      continue;
+    }
+    return a;
+  }
+  return undefined;
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Builds the root command with the nouns argv needs (all of them when argv names none). */
+export async function buildProgram(ctx: Context, argv: string[]): Promise<Command> {
+  const program = new Command('batchctl')
+    .description('Operate AWS Batch from your shell: against real AWS, or the built-in simulator (the default).')
+    .version(version(), '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addOption(new Option('--backend <kind>', 'world to work in (env BATCHCTL_BACKEND)').choices(BACKENDS))
+    .option('--region <region>', 'AWS region (env AWS_REGION; default us-east-1)')
+    .option('--profile <name>', 'AWS profile (env AWS_PROFILE)')
+    .option('--endpoint-url <url>', 'send AWS calls to this endpoint, e.g. a local moto server')
+    .addOption(new Option('-o, --output <format>', 'output format').choices(OUTPUT_FORMATS))
+    .option('--query <jmespath>', 'JMESPath query over the JSON result, as the AWS CLI')
+    .option('--no-color', 'no colour (also NO_COLOR)')
+    .option('--debug', 'log every API call (operation, input, status, duration) to stderr')
+    .option('--home <dir>', "simulator state directory (env BATCHCTL_HOME)")
+    .option('--sim-speed <n>', 'simulated time runs N times faster than the wall clock (persisted)')
+    .option('-y, --yes', 'do not ask for confirmation before changing anything')
+    .option('--dry-run', 'print what would change, change nothing')
+    .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
+    .configureOutput({
+      writeOut: (s) => ctx.io.out(s),
+      writeErr: (s) => ctx.io.err(s),
+      outputError: (s, write) => write(ctx.io.color().red(s)),
+    })
+    .exitOverride()
+    .hook('preAction', (_root, action) => {
+      ctx.configure(action.optsWithGlobals());
+    })
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok, 1 failed, 2 bad usage or input, 3 not found, 4 credentials, 5 throttled,
+8 still pending, 130 interrupted. Docs: docs/commands.md.
+Examples:
+  $ batchctl demo                      # a small world in the simulator
+  $ batchctl ce list -o json           # compute environments, as AWS returns them
+  $ batchctl --backend aws --region eu-west-1 queue list`,
+    );
+
+  const noun = findNoun(argv);
+  const wanted = NOUNS.filter((n) => n.name === noun || n.aliases?.includes(noun ?? ''));
+  const toLoad = wanted.length ? wanted : NOUNS;
+  const modules = await Promise.all(toLoad.map((n) => n.load()));
+  modules.forEach((m, i) => {
+    const entry = toLoad[i]!;
+    const cmd = m.default(ctx);
+    if (entry.aliases) cmd.aliases(entry.aliases);
+    program.addCommand(cmd, { hidden: entry.hidden });
+    inheritSettings(cmd, program);
+  });
+  return program;
+}
+
+/** Subcommands built apart and added with addCommand() share the root's output and error settings. */
+function inheritSettings(cmd: Command, parent: Command): void {
+  cmd.copyInheritedSettings(parent);
+  for (const sub of cmd.commands) inheritSettings(sub, cmd);
+}
+
