@@ -41,6 +41,7 @@ export interface AwsBackend extends Backend {
 }
 
 export { apiCallsInLastMinute } from './rate-limiter.js';
+export { profileRegion } from './region.js';
 
 /** The few members of an SDK v3 client this file uses. */
 interface SdkClient {
