@@ -272,6 +272,13 @@ describe.skipIf(skip)('moto deviations (AWS behaves differently; see docs/aws.md
     expect(ces.computeEnvironments).toEqual([]);
   });
 
+  it('deleting an ENABLED queue succeeds and the queue is gone at once (AWS: must be DISABLED, then DELETING)', async () => {
+    const ceArn = await fargateCe('ce-e');
+    await backend.batch.createJobQueue({ jobQueueName: 'q', state: 'ENABLED', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: ceArn }] });
+    await backend.batch.deleteJobQueue({ jobQueue: 'q' });
+    expect((await backend.batch.describeJobQueues({})).jobQueues).toEqual([]);
+  });
+
   it('GetJobQueueSnapshot is not implemented: an HTML 404 the SDK cannot parse', async () => {
     const err = await backend.batch.getJobQueueSnapshot({ jobQueue: 'q' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ $metadata: { httpStatusCode: 404 } });
@@ -284,6 +291,14 @@ describe.skipIf(skip)('moto deviations (AWS behaves differently; see docs/aws.md
     expect(out.Role!.Path).toBe('/aws-service-role/batch.amazonaws.com/');
     const again = await backend.iam.createServiceLinkedRole({ AWSServiceName: 'batch.amazonaws.com' }).catch((e: unknown) => e);
     expect(again).toMatchObject({ name: 'EntityAlreadyExistsException', $metadata: { httpStatusCode: 409 } });
+  });
+
+  it('the default VPC has no internet gateway and no 0.0.0.0/0 route (AWS: IGW + default route)', async () => {
+    const igws = await backend.ec2.describeInternetGateways({});
+    expect(igws.InternetGateways).toEqual([]);
+    const rtbs = await backend.ec2.describeRouteTables({ Filters: [{ Name: 'association.main', Values: ['true'] }] });
+    const routes = rtbs.RouteTables!.flatMap((t) => t.Routes ?? []);
+    expect(routes.map((r) => r.GatewayId)).toEqual(['local']);
   });
 
   it('no CloudWatch Logs are written for jobs', async () => {
