@@ -1,7 +1,7 @@
 /**
  * Retry policy for the AWS backend: the SDK's adaptive strategy (client-side rate adaptation and
  * jittered exponential backoff, 1 s base on throttling), except that failures to *connect* fail
- * fast. The SDK classes ECONNREFUSED and connection timeouts as transient and would retry them up
+ * fast, and a full account quota (LimitExceededException) is not mistaken for throttling. The SDK classes ECONNREFUSED and connection timeouts as transient and would retry them up
  * to maxAttempts times; against a wrong `--endpoint-url` or a dead network that only delays the
  * error. Errors during an established exchange (ECONNRESET, EPIPE, 5xx, throttling) keep the
  * normal policy.
@@ -39,10 +39,19 @@ function isConnectTimeout(err: unknown): boolean {
 }
 
 /**
- * How many retries a connection failure gets: 0, 1, or undefined when the error is not a
- * connection failure (then the wrapped strategy decides).
+ * Error names the SDK classes as throttling that, for the services batchctl calls, are quotas:
+ * IAM's LimitExceeded (409, "Cannot exceed quota for RolesPerAccount") and CloudWatch Logs'
+ * LimitExceededException ("reached the maximum number of resources"). Waiting will not help.
+ */
+const QUOTA_NAMES = new Set(['LimitExceededException', 'LimitExceeded']);
+
+/**
+ * How many retries a failure gets when batchctl overrides the SDK: 0 for refused connections,
+ * unknown hosts and full quotas, 1 for other connection failures, or undefined (the wrapped
+ * strategy decides).
  */
 export function connectRetryBudget(err: unknown): number | undefined {
+  if (QUOTA_NAMES.has((err as { name?: string } | undefined)?.name ?? '')) return 0;
   const code = errorCode(err);
   if (code && NO_RETRY_CODES.has(code)) return 0;
   if ((code && ONE_RETRY_CODES.has(code)) || isConnectTimeout(err)) return 1;

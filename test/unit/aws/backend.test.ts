@@ -220,6 +220,18 @@ describe('errors crossing the port', () => {
     expect(toBatchctlError(err).exitCode).toBe(ExitCode.THROTTLED);
   });
 
+  it('an IAM quota error (LimitExceeded, 409) is not retried although the SDK classes it as throttling', async () => {
+    fake.handler = () => ({
+      status: 409,
+      headers: { 'content-type': 'text/xml' },
+      body: '<ErrorResponse><Error><Type>Sender</Type><Code>LimitExceeded</Code><Message>Cannot exceed quota for RolesPerAccount: 1000</Message></Error><RequestId>r1</RequestId></ErrorResponse>',
+    });
+    const b = await backend();
+    const err = await b.iam.createRole({ RoleName: 'r', AssumeRolePolicyDocument: '{}' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'LimitExceededException', $metadata: { httpStatusCode: 409, attempts: 1 } });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('an unreachable endpoint fails at once: ECONNREFUSED, one attempt, exit 1 with a hint', async () => {
     const port = await closedPort();
     const endpoint = `http://127.0.0.1:${port}`;

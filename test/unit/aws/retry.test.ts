@@ -25,6 +25,10 @@ describe('connectRetryBudget', () => {
     expect(connectRetryBudget(new Error('wrapped', { cause: netError('ENOTFOUND') }))).toBe(0);
   });
 
+  it('does not retry an account quota the SDK mistakes for throttling (IAM/Logs LimitExceededException)', () => {
+    expect(connectRetryBudget({ name: 'LimitExceededException', $metadata: { httpStatusCode: 409 } })).toBe(0);
+  });
+
   it('leaves other errors to the SDK strategy', () => {
     expect(connectRetryBudget(netError('ECONNRESET'))).toBeUndefined();
     expect(connectRetryBudget(Object.assign(new Error('slow'), { name: 'TimeoutError', code: 'ETIMEDOUT' }))).toBeUndefined();
