@@ -14,6 +14,17 @@ export interface ApplyOptions {
   emit?: 'aws-cli';
   /** The confirmation question; defaults to "Apply these N changes?". */
   question?: string;
+  /**
+   * Apply without asking, as with --yes. Only for changes that need no consent, such as `demo`,
+   * a rehearsal inside the simulator; --dry-run still stops before anything changes.
+   */
+  noConfirm?: boolean;
+  /**
+   * Called after each step succeeds, before the next begins: for waits the API imposes between
+   * steps (a compute environment must be VALID before a queue can use it). A throw stops the plan
+   * like a failed step.
+   */
+  afterStep?(step: PlanStep, output: unknown, index: number): Promise<void>;
 }
 
 export interface ApplyResult {
@@ -41,28 +52,53 @@ export async function applyPlan(ctx: Context, plan: Plan, opts: ApplyOptions = {
     return { applied: false, outputs: [] };
   }
   if (plan.steps.length === 0) return { applied: true, outputs: [] };
-  if (!ctx.config.yes) {
-    if (!io.canPrompt()) {
-      throw new UsageError(
-        `refusing to ${describe(plan)} without confirmation`,
-        'pass --yes to apply it, or --dry-run to see the plan without changing anything',
-      );
-    }
-    io.err(formatPlan(plan, c, backend.label));
-    const question = opts.question ?? (plan.steps.length === 1 ? 'Apply this change?' : `Apply these ${plan.steps.length} changes?`);
-    if (!(await ctx.prompter.confirm(question, true))) throw new CancelledError('cancelled: nothing was changed');
+  if (!opts.noConfirm) {
+    await confirmChange(ctx, {
+      what: describe(plan),
+      show: () => io.err(formatPlan(plan, c, backend.label)),
+      question: opts.question ?? (plan.steps.length === 1 ? 'Apply this change?' : `Apply these ${plan.steps.length} changes?`),
+    });
   }
   const outputs: unknown[] = [];
   for (let i = 0; i < plan.steps.length; i++) {
     const step = plan.steps[i]!;
     try {
-      outputs.push(await callStep(backend, step));
+      const output = await callStep(backend, step);
+      outputs.push(output);
       if (plan.steps.length > 1 || io.isStderrTTY()) io.err(`${c.green('✓')} ${step.title}\n`);
+      await opts.afterStep?.(step, output, i);
     } catch (err) {
       throw partialFailure(plan, i, err, c);
     }
   }
   return { applied: true, outputs };
+}
+
+export interface ConfirmOptions {
+  /** Completes "refusing to ... without confirmation" (e.g. "delete the simulator's state"). */
+  what: string;
+  /** Shows the person what is about to change, on stderr, before the question. */
+  show(): void;
+  question: string;
+  /** What Enter answers (yes unless the change destroys data). */
+  defaultYes?: boolean;
+}
+
+/**
+ * The confirmation every mutation goes through: nothing to do with --yes; without a terminal a
+ * UsageError that names --yes (never a hidden prompt); on a terminal the question, and a
+ * CancelledError (exit 130) when declined.
+ */
+export async function confirmChange(ctx: Context, opts: ConfirmOptions): Promise<void> {
+  if (ctx.config.yes) return;
+  if (!ctx.io.canPrompt()) {
+    throw new UsageError(
+      `refusing to ${opts.what} without confirmation`,
+      'pass --yes to apply it, or --dry-run to see the plan without changing anything',
+    );
+  }
+  opts.show();
+  if (!(await ctx.prompter.confirm(opts.question, opts.defaultYes ?? true))) throw new CancelledError('cancelled: nothing was changed');
 }
 
 /** Calls one step's operation on the backend (`batch:CreateJobQueue` -> backend.batch.createJobQueue). */
