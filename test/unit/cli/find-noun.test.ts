@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../../src/context.js';
+import { testStreams } from '../../../src/io/iostreams.js';
+import { scriptedPrompter } from '../../../src/io/prompter.js';
+import { buildProgram, findNoun, NOUNS } from '../../../src/program.js';
+
+describe('findNoun', () => {
+  it.each([
+    [['ce', 'list'], 'ce'],
+    [['--backend', 'aws', 'queue', 'list'], 'queue'],
+    [['-o', 'json', '--region', 'eu-west-1', 'jobdef', 'list'], 'jobdef'],
+    [['--output=json', 'sim', 'status'], 'sim'],
+    [['--debug', '--yes', 'demo'], 'demo'],
+    [['--query', 'a[0]', '--home', '/tmp/x', '--sim-speed', '5', 'config', 'list'], 'config'],
+    [['--profile', 'p', '--endpoint-url', 'http://x', 'ce'], 'ce'],
+    [['--', 'ce'], 'ce'],
+    [['--help'], undefined],
+    [[], undefined],
+  ])('%j -> %s', (argv, noun) => {
+    expect(findNoun(argv)).toBe(noun);
+  });
+
+  it('knows the value-taking global options (a value is never taken for the noun)', () => {
+    // `--region ce` names the region "ce"; the noun is what follows.
+    expect(findNoun(['--region', 'ce', 'queue'])).toBe('queue');
+  });
+
+  it('lists every noun once, aliases included', () => {
+    const names = NOUNS.flatMap((n) => [n.name, ...(n.aliases ?? [])]);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('skips the value of every global option that takes one', async () => {
+    const { io } = testStreams();
+    const ctx = createContext({ io, env: {}, prompter: scriptedPrompter([]) });
+    const program = await buildProgram(ctx, ['config']);
+    const valued = program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long]).filter((f): f is string => Boolean(f));
+    expect(valued.length).toBeGreaterThan(5);
+    for (const flag of valued) expect(findNoun([flag, 'ce', 'queue']), flag).toBe('queue');
+  });
+});
