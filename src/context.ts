@@ -97,8 +97,10 @@ export function createContext(opts: ContextOptions): Context {
 const defaultBackendFactory: BackendFactory = async (config, ctx) => {
   const debug = config.debug ? (line: string) => ctx.debug(line) : undefined;
   if (config.backend === 'aws') {
-    const { createAwsBackend } = await import('./backend/aws/index.js');
-    return createAwsBackend({ region: config.region, profile: config.profile, endpointUrl: config.endpointUrl, debug });
+    const { createAwsBackend, profileRegion } = await import('./backend/aws/index.js');
+    // The AWS CLI's order: flag > AWS_REGION > AWS_DEFAULT_REGION > the profile's region > default.
+    const region = config.regionExplicit ? config.region : ((await profileRegion(config.profile)) ?? config.region);
+    return createAwsBackend({ region, profile: config.profile, endpointUrl: config.endpointUrl, debug });
   }
   const { openSimBackend } = await import('./backend/sim/index.js');
   const options: SimOptions = { home: config.home, region: config.region, speed: config.simSpeed, debug };

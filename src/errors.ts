@@ -119,7 +119,6 @@ const THROTTLE_NAMES = new Set([
   'Throttling',
   'RequestLimitExceeded',
   'ThrottledException',
-  'LimitExceededException',
 ]);
 const NOT_FOUND_NAMES = new Set([
   'NoSuchEntity',
@@ -128,6 +127,18 @@ const NOT_FOUND_NAMES = new Set([
   'InvalidSubnetID.NotFound',
   'InvalidGroup.NotFound',
   'InvalidVpcID.NotFound',
+]);
+
+const USAGE_NAMES = new Set([
+  'InvalidParameterException',
+  'InvalidParameterValue',
+  'InvalidParameterCombination',
+  'MissingParameter',
+  'ValidationException',
+  'InvalidInput',
+  'InvalidInputException',
+  'MalformedPolicyDocument',
+  'MalformedPolicyDocumentException',
 ]);
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH']);
@@ -139,9 +150,9 @@ export function toBatchctlError(err: unknown, opts: { endpoint?: string } = {}):
   const name = e?.name ?? 'Error';
   const message = e?.message || name;
   const code = e?.code ?? (e?.cause as { code?: string } | undefined)?.code;
-  if (code && NETWORK_CODES.has(code)) {
+  if ((code && NETWORK_CODES.has(code)) || name === 'TimeoutError') {
     return new FailureError(
-      `cannot reach ${opts.endpoint ?? 'the AWS endpoint'}: ${code}`,
+      `cannot reach ${opts.endpoint ?? 'the AWS endpoint'}: ${code ?? 'connection timed out'}`,
       opts.endpoint
         ? 'check --endpoint-url (is the server running on that port?)'
         : 'check your network connection and --region',
@@ -158,7 +169,7 @@ export function toBatchctlError(err: unknown, opts: { endpoint?: string } = {}):
     if (/(not found|does not exist|cannot be found|unknown job)/i.test(message)) return new NotFoundError(message);
     return new UsageError(message);
   }
-  if (name === 'InvalidParameterException' || name === 'ValidationException' || name === 'InvalidInput' || name === 'InvalidInputException') {
+  if (USAGE_NAMES.has(name)) {
     return new UsageError(`${name}: ${message}`);
   }
   const status = e?.$metadata?.httpStatusCode;

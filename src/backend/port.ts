@@ -107,6 +107,8 @@ export interface Backend {
   readonly iam: IamApi;
   readonly logs: LogsApi;
   readonly eks: EksApi;
+  /** API calls made in the last 60 s, per service (the dashboard's budget line); absent when not counted. */
+  apiCallsLastMinute?(): Record<string, number>;
   /** Releases what the backend holds (the simulator's database handle, SDK sockets). */
   close(): Promise<void>;
 }

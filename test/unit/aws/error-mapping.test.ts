@@ -40,7 +40,7 @@ describe('toBatchctlError on AWS backend errors', () => {
 
   // The connect timeout of @smithy/node-http-handler is a TimeoutError without a `code`, so it
   // falls through to a generic failure carrying the SDK's long internal message and no hint.
-  it.fails('a connect timeout -> "cannot reach <endpoint>" like the other network errors', () => {
+  it('a connect timeout -> "cannot reach <endpoint>" like the other network errors', () => {
     const err = Object.assign(
       new Error('@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 3000 ms.'),
       { name: 'TimeoutError', $metadata: { attempts: 2 } },
@@ -53,14 +53,14 @@ describe('toBatchctlError on AWS backend errors', () => {
   // IAM (CreateRole, CreateInstanceProfile) and CloudWatch Logs (CreateLogGroup) raise
   // LimitExceededException when an account quota is full ("Cannot exceed quota for
   // RolesPerAccount: 1000"). That is not throttling: waiting and retrying will not help.
-  it.fails('IAM LimitExceededException (a quota, 409) is not "throttled" (exit 5)', () => {
+  it('IAM LimitExceededException (a quota, 409) is not "throttled" (exit 5)', () => {
     const e = toBatchctlError(new AwsShapedError('LimitExceededException', 'Cannot exceed quota for RolesPerAccount: 1000', 409));
     expect(e.exitCode).not.toBe(ExitCode.THROTTLED);
   });
 
   // EC2 reports bad input as InvalidParameterValue / InvalidParameterCombination / MissingParameter
   // (400); moto uses InvalidParameterValue for Batch CreateComputeEnvironment too.
-  it.fails('EC2 InvalidParameterValue -> usage error (exit 2)', () => {
+  it('EC2 InvalidParameterValue -> usage error (exit 2)', () => {
     expect(toBatchctlError(new AwsShapedError('InvalidParameterValue', 'Value (x) for parameter groupName is invalid.', 400)).exitCode).toBe(ExitCode.USAGE);
   });
 });
