@@ -188,8 +188,9 @@ function pick<T>(refs: readonly string[], found: T[], keys: (t: T) => Array<stri
       const [name, arn] = keys(f);
       return matches(ref, name, arn ?? name);
     });
-    if (hit) out.push(hit);
-    else missing.push(ref);
+    if (!hit) missing.push(ref);
+    else if (!out.includes(hit)) out.push(hit); // a name and its ARN are one resource
+
   }
   if (missing.length) throw error(missing);
   return out;
