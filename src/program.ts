@@ -33,18 +33,25 @@ export const NOUNS: NounEntry[] = [
 /** Global options whose value is the next argv token (to find the noun without parsing). */
 const VALUE_OPTIONS = new Set(['--backend', '--region', '--profile', '--endpoint-url', '-o', '--output', '--query', '--home', '--sim-speed']);
 
-/** The first positional token of argv (the noun), skipping global options and their values. */
+/**
+ * The noun argv names: its first positional token, skipping global options and their values
+ * (`help ce` names ce).
+ */
 export function findNoun(argv: string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length && positional.length < 2; i++) {
     const a = argv[i]!;
-    if (a === '--') return argv[i + 1];
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1, i + 3));
+      break;
+    }
     if (a.startsWith('-')) {
       if (!a.includes('=') && VALUE_OPTIONS.has(a)) i++;
       continue;
     }
-    return a;
+    positional.push(a);
   }
-  return undefined;
+  return positional[0] === 'help' ? positional[1] : positional[0];
 }
 
 export function version(): string {
@@ -52,8 +59,16 @@ export function version(): string {
   return pkg.version;
 }
 
-/** Builds the root command with the nouns argv needs (all of them when argv names none). */
-export async function buildProgram(ctx: Context, argv: string[]): Promise<Command> {
+export interface BuildOptions {
+  /** Load every noun's full command tree (completion scripts and docs/commands.md need it). */
+  all?: boolean;
+}
+
+/**
+ * Builds the root command with the noun argv names. When it names none, every noun is added as a
+ * stub (name, aliases, summary) so that root help and suggestions work without loading any.
+ */
+export async function buildProgram(ctx: Context, argv: string[], opts: BuildOptions = {}): Promise<Command> {
   const program = new Command('batchctl')
     .description('Operate AWS Batch from your shell: against real AWS, or the built-in simulator (the default).')
     .version(version(), '-v, --version', 'print the version')
@@ -93,8 +108,18 @@ Examples:
     );
 
   const noun = findNoun(argv);
-  const wanted = NOUNS.filter((n) => n.name === noun || n.aliases?.includes(noun ?? ''));
-  const toLoad = wanted.length ? wanted : NOUNS;
+  const toLoad = opts.all ? NOUNS : NOUNS.filter((n) => n.name === noun || n.aliases?.includes(noun ?? ''));
+  if (toLoad.length === 0) {
+    // No noun named (--help, --version, a typo): root help and "did you mean" need only the names,
+    // aliases and summaries in NOUNS, so nothing is imported.
+    for (const entry of NOUNS) {
+      const stub = new Command(entry.name).description(entry.summary);
+      if (entry.aliases) stub.aliases(entry.aliases);
+      program.addCommand(stub, { hidden: entry.hidden });
+      inheritSettings(stub, program);
+    }
+    return program;
+  }
   const modules = await Promise.all(toLoad.map((n) => n.load()));
   modules.forEach((m, i) => {
     const entry = toLoad[i]!;

@@ -48,10 +48,10 @@ export function scriptFor(shell: Shell, tables: ShellTables): string {
   return shell === 'bash' ? bashScript(tables) : shell === 'zsh' ? zshScript(tables) : fishScript(tables);
 }
 
-/** The root command with every noun loaded (argv named only `completion`). */
+/** The root command with every noun's full tree (argv named only `completion`). */
 export async function fullProgram(ctx: Context): Promise<Command> {
   const { buildProgram } = await import('../../program.js');
-  return buildProgram(ctx, []);
+  return buildProgram(ctx, [], { all: true });
 }
 
 export async function runCompletion(ctx: Context, opts: CompletionOptions): Promise<void> {

@@ -14,6 +14,9 @@ describe('findNoun', () => {
     [['--query', 'a[0]', '--home', '/tmp/x', '--sim-speed', '5', 'config', 'list'], 'config'],
     [['--profile', 'p', '--endpoint-url', 'http://x', 'ce'], 'ce'],
     [['--', 'ce'], 'ce'],
+    [['help', 'queue'], 'queue'],
+    [['--debug', 'help', 'sim', 'status'], 'sim'],
+    [['help'], undefined],
     [['--help'], undefined],
     [[], undefined],
   ])('%j -> %s', (argv, noun) => {
@@ -33,9 +36,26 @@ describe('findNoun', () => {
   it('skips the value of every global option that takes one', async () => {
     const { io } = testStreams();
     const ctx = createContext({ io, env: {}, prompter: scriptedPrompter([]) });
-    const program = await buildProgram(ctx, ['config']);
+    const program = await buildProgram(ctx, ['--version']);
     const valued = program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.short, o.long]).filter((f): f is string => Boolean(f));
     expect(valued.length).toBeGreaterThan(5);
     for (const flag of valued) expect(findNoun([flag, 'ce', 'queue']), flag).toBe('queue');
+  });
+
+  it('without a noun, adds every noun as a stub and imports none', async () => {
+    const { io } = testStreams();
+    const ctx = createContext({ io, env: {}, prompter: scriptedPrompter([]) });
+    const program = await buildProgram(ctx, ['--help']);
+    expect(program.commands.map((c) => c.name())).toEqual(NOUNS.map((n) => n.name));
+    expect(program.commands.every((c) => c.commands.length === 0)).toBe(true);
+    expect(program.commands.find((c) => c.name() === 'ce')!.aliases()).toEqual(['compute-environment']);
+  });
+
+  it('with a noun, loads only that noun', async () => {
+    const { io } = testStreams();
+    const ctx = createContext({ io, env: {}, prompter: scriptedPrompter([]) });
+    const program = await buildProgram(ctx, ['-o', 'json', 'config', 'list']);
+    expect(program.commands.map((c) => c.name())).toEqual(['config']);
+    expect(program.commands[0]!.commands.map((c) => c.name())).toEqual(['get', 'set', 'unset', 'list', 'path']);
   });
 });
