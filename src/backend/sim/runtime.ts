@@ -1,0 +1,93 @@
+/**
+ * Runs every port operation as ONE immediate transaction: advance the world from the last stored
+ * instant to the clock's now (never backwards), run the operation at that instant, persist.
+ * A throw rolls everything back, so the store is never half-changed.
+ */
+import { performance } from 'node:perf_hooks';
+import { FailureError } from '../../errors.js';
+import { type Clock, rebase, simulatedNow } from './clock.js';
+import { META, SimCtx } from './context.js';
+import type { Engine } from './engine/index.js';
+import type { Store } from './store/store.js';
+
+export class SimRuntime {
+  readonly region: string;
+  readonly account: string;
+
+  constructor(
+    readonly store: Store,
+    private readonly engine: Engine,
+    /** A manual clock (tests); undefined means the clock persisted in the store. */
+    private readonly clock: Clock | undefined,
+    private readonly debug?: (line: string) => void,
+  ) {
+    this.region = store.getMeta(META.region)!;
+    this.account = store.getMeta(META.account)!;
+  }
+
+  /** The simulated now as the clock sees it (not yet clamped to the world's last instant). */
+  clockNow(): number {
+    if (this.clock) return this.clock.now();
+    const s = this.store;
+    return simulatedNow({ simAnchor: Number(s.getMeta(META.simAnchor)), realAnchor: Number(s.getMeta(META.realAnchor)), speed: Number(s.getMeta(META.speed)) }, Date.now());
+  }
+
+  worldNow(): number {
+    return Number(this.store.getMeta(META.worldNow) ?? 0);
+  }
+
+  speed(): number {
+    return Number(this.store.getMeta(META.speed) ?? 1);
+  }
+
+  /** Inside a transaction: advances the world and returns a context at the new instant. */
+  private begin(): SimCtx {
+    const target = Math.max(this.worldNow(), this.clockNow());
+    const ctx = new SimCtx(this.store, this.region, this.account, target);
+    this.engine.advanceTo(ctx, target);
+    this.store.setMeta(META.worldNow, target);
+    return ctx;
+  }
+
+  /** Runs `fn` synchronously in one transaction (for control operations). */
+  runSync<T>(fn: (ctx: SimCtx) => T): T {
+    try {
+      return this.store.tx(() => {
+        const ctx = this.begin();
+        const result = fn(ctx);
+        ctx.finish();
+        return result;
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+        throw new FailureError(`the simulator's store ${this.store.path} is busy: another batchctl process held it for more than 10 s`, 'try again');
+      }
+      throw err;
+    }
+  }
+
+  /** A port operation: one transaction, one debug line (`sim batch.CreateJobQueue 200 3ms`). */
+  async run<T>(name: string, fn: (ctx: SimCtx) => T): Promise<T> {
+    const start = performance.now();
+    try {
+      const result = this.runSync(fn);
+      this.debug?.(`sim ${name} 200 ${Math.round(performance.now() - start)}ms`);
+      return result;
+    } catch (err) {
+      const e = err as { name?: string; $metadata?: { httpStatusCode?: number } };
+      this.debug?.(`sim ${name} ${e.$metadata?.httpStatusCode ?? 500} ${e.name ?? 'Error'} ${Math.round(performance.now() - start)}ms`);
+      throw err;
+    }
+  }
+
+  /** Re-anchors the persisted clock: `advanceMs` jumps forward, `speed` changes the rate. */
+  reanchor(advanceMs: number, speed: number): void {
+    this.store.tx(() => {
+      const now = Math.max(this.worldNow(), this.clockNow()) + advanceMs;
+      const a = rebase(now, Date.now(), speed);
+      this.store.setMeta(META.simAnchor, a.simAnchor);
+      this.store.setMeta(META.realAnchor, a.realAnchor);
+      this.store.setMeta(META.speed, a.speed);
+    });
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Opening the SQLite file: the only place (with the repositories beside it) that loads
+ * better-sqlite3. A corrupt file or one from a newer batchctl is reported, never modified.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { FailureError } from '../../../errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+
+export type SqliteDb = Database.Database;
+
+const BUSY_TIMEOUT_MS = 10_000;
+
+function resetHint(path: string): string {
+  return `run \`batchctl sim reset\` to start a new simulated world, or move ${path} away`;
+}
+
+/**
+ * Opens (creating if needed) the store at `path`; returns the handle and whether it was new.
+ * `onCreate` fills a new store inside the same transaction as the schema, so another process
+ * never sees a store with a schema and no world.
+ */
+export function openDatabase(path: string, onCreate?: (db: SqliteDb) => void): { db: SqliteDb; created: boolean } {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  let db: SqliteDb;
+  try {
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  } catch (err) {
+    throw new FailureError(`cannot open the simulator's store ${path}: ${(err as Error).message}`, resetHint(path));
+  }
+  let version: number;
+  try {
+    // The first read of the file: a file that is not a database fails here, before any write.
+    version = db.pragma('user_version', { simple: true }) as number;
+  } catch (err) {
+    db.close();
+    throw new FailureError(`the simulator's store ${path} is not a valid database (${(err as Error).message})`, resetHint(path));
+  }
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new FailureError(
+      `the simulator's store ${path} has schema version ${version}, newer than this batchctl understands (${SCHEMA_VERSION})`,
+      `upgrade batchctl, or ${resetHint(path)}`,
+    );
+  }
+  if (version === SCHEMA_VERSION) return { db, created: false };
+  if (path !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  let created = false;
+  // Another process may be migrating the same file: re-read the version inside the write lock.
+  db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (const m of MIGRATIONS) if (m.version > current) db.exec(m.sql);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    created = current === 0;
+    if (created) onCreate?.(db);
+  }).immediate();
+  return { db, created };
+}

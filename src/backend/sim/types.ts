@@ -1,0 +1,42 @@
+/** The simulator's public types (re-exported by index.ts). */
+import type { Backend } from '../port.js';
+import type { Clock } from './clock.js';
+
+export interface SimOptions {
+  /** Directory; the store is <home>/sim.db (created with mode 0700). */
+  home?: string;
+  /** Explicit store path, ':memory:' in tests (takes precedence over home). */
+  path?: string;
+  /** Default 'us-east-1'; only used when the store is created (a store holds one region). */
+  region?: string;
+  /** A manual clock for tests; default: the simulated clock persisted in the store. */
+  clock?: Clock;
+  /** `--sim-speed N`: when given, persisted (re-anchoring the clock at the current instant). */
+  speed?: number;
+  /** Only used when the store is created. */
+  seed?: number;
+  /** Called once per API call: "sim batch.CreateJobQueue 200 3ms". */
+  debug?: (line: string) => void;
+}
+
+export interface SimStatus {
+  now: number;
+  speed: number;
+  path: string;
+  schemaVersion: number;
+  region: string;
+  accountId: string;
+  counts: Record<string, number>;
+}
+
+export interface SimControl {
+  status(): SimStatus;
+  advance(ms: number): SimStatus;
+  setSpeed(n: number): SimStatus;
+  reset(): void;
+}
+
+export interface SimBackend extends Backend {
+  readonly kind: 'sim';
+  readonly control: SimControl;
+}
