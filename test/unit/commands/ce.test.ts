@@ -30,8 +30,7 @@ describe('ce create', () => {
     const t = createTestContext();
     expect(await createFargate(t, 'fce', '--dry-run')).toBe(0);
     expect(t.stdout()).toMatch(/^Create compute environment fce \[sim\]\n {3}1\. create compute environment fce {2}batch:CreateComputeEnvironment\n {6}a new FARGATE compute environment\ndry run: nothing was changed\n$/);
-    await t.run('ce', 'list', '-o', 'json');
-    expect(JSON.parse(t.stdout().slice(t.stdout().indexOf('{')))).toEqual({ computeEnvironments: [] });
+    expect((await (await t.sim()).batch.describeComputeEnvironments({})).computeEnvironments).toEqual([]);
   });
 
   it('refuses without --yes when nobody can confirm (exit 2), asks on a terminal', async () => {
