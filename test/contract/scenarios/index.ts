@@ -1,0 +1,7 @@
+/** Every contract scenario, in the order the suites run them. */
+import type { Scenario } from '../scenario.js';
+import { lifecycleScenarios } from './lifecycle.js';
+import { tagScenarios } from './tags.js';
+import { validationScenarios } from './validation.js';
+
+export const scenarios: Scenario[] = [...lifecycleScenarios, ...tagScenarios, ...validationScenarios];
