@@ -36,7 +36,7 @@ export function ceCreateCommand(ctx: Context, runF: (ctx: Context, opts: CeCreat
     .option('--spot-fleet-role <arn>', 'Spot Fleet role ARN (Spot with BEST_FIT)')
     .option('--launch-template <id|name[:version]>', 'launch template: lt-… id or name, optionally :version ($Default, $Latest, N)')
     .addOption(choiceOption('--image-type <type>', 'AMI family (ec2Configuration imageType)', IMAGE_TYPE_CHOICES))
-    .option('--eks-cluster <arn>', 'EKS cluster ARN (an EKS compute environment)')
+    .option('--eks-cluster <name|arn>', 'EKS cluster name or ARN (makes an EKS compute environment)')
     .option('--namespace <ns>', 'Kubernetes namespace for an EKS compute environment')
     .option('--unmanaged-vcpus <n>', 'vCPUs available for scheduling (unmanaged)', wholeNumber(0))
     .option('--disabled', 'disable it right after creating it (AWS creates compute environments ENABLED)')
