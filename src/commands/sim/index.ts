@@ -1,0 +1,16 @@
+/** `batchctl sim`: the simulator's clock, speed and state. */
+import { Command } from 'commander';
+import type { Context } from '../../context.js';
+import { simAdvanceCommand } from './advance.js';
+import { simResetCommand } from './reset.js';
+import { simSpeedCommand } from './speed.js';
+import { simStatusCommand } from './status.js';
+
+export default function simCommand(ctx: Context): Command {
+  return new Command('sim')
+    .description("The simulator: status, advance its clock, change its speed, reset")
+    .addCommand(simStatusCommand(ctx))
+    .addCommand(simAdvanceCommand(ctx))
+    .addCommand(simSpeedCommand(ctx))
+    .addCommand(simResetCommand(ctx));
+}
