@@ -30,20 +30,20 @@ export type DecodedDocument = { ok: true; doc: PolicyDocument } | { ok: false; e
  */
 export function decodePolicyDocument(raw: string | undefined): DecodedDocument {
   if (raw === undefined || raw === '') return { ok: false, error: 'no policy document' };
-  let text = raw.trim();
-  if (!text.startsWith('{')) {
+  const raw0 = raw.trim();
+  // RFC 3986 encoding (IAM) first; form encoding ('+' for a space) only if that does not parse.
+  const candidates = raw0.startsWith('{') ? [raw0] : [raw0, raw0.replace(/\+/g, '%20')];
+  let parsed: unknown;
+  let error = 'the document is not valid JSON';
+  for (const c of candidates) {
     try {
-      text = decodeURIComponent(text.replace(/\+/g, '%20'));
-    } catch {
-      return { ok: false, error: 'the document is neither JSON nor URL-encoded JSON' };
+      parsed = JSON.parse(c.startsWith('{') ? c : decodeURIComponent(c));
+      break;
+    } catch (e) {
+      if (e instanceof URIError) error = 'the document is neither JSON nor URL-encoded JSON';
     }
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { ok: false, error: 'the document is not valid JSON' };
-  }
+  if (parsed === undefined) return { ok: false, error };
   if (typeof parsed !== 'object' || parsed === null) return { ok: false, error: 'the document is not a JSON object' };
   const obj = parsed as { Version?: unknown; Statement?: unknown };
   const statements = Array.isArray(obj.Statement) ? obj.Statement : obj.Statement !== undefined ? [obj.Statement] : [];

@@ -234,3 +234,14 @@ describe('iamCreateRolesPlan', () => {
     expect(plan.conflicts).toMatchObject([{ kind: 'instance-profile', name: 'gone', reason: 'prerequisite' }]);
   });
 });
+
+describe('decodePolicyDocument encodings', () => {
+  it('keeps a literal + (RFC 3986) and accepts form encoding', () => {
+    const doc = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:role/a+b' }, Action: 'sts:AssumeRole' }] };
+    const enc = encodeURIComponent(JSON.stringify(doc, null, 1));
+    const a = decodePolicyDocument(enc);
+    expect(a.ok && a.doc.Statement[0]?.Principal).toEqual({ AWS: 'arn:aws:iam::123456789012:role/a+b' });
+    const form = encodeURIComponent(JSON.stringify({ Version: '2012-10-17', Statement: [] }, null, 1)).replace(/%20/g, '+');
+    expect(decodePolicyDocument(form).ok).toBe(true);
+  });
+});
