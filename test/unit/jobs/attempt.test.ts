@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ATTEMPT_STATUS_REASONS, SIGKILL_EXIT_CODE, attemptEnd } from '../../../src/domain/jobs/attempt.js';
+import { simulateCommand } from '../../../src/domain/jobs/behaviour.js';
+import { evaluateRetry } from '../../../src/domain/jobs/retry.js';
+
+const sh = (s: string) => simulateCommand(['sh', '-c', s]);
+
+describe('attemptEnd', () => {
+  it('exit 0 succeeds with "Essential container in task exited"', () => {
+    expect(attemptEnd(sh('echo hi; sleep 2'))).toEqual({
+      endsAfterMs: 2000,
+      exitCode: 0,
+      statusReason: 'Essential container in task exited',
+      cause: 'EXITED',
+      succeeded: true,
+      steps: [{ at: 0, log: 'hi' }],
+    });
+  });
+
+  it('a non-zero exit fails and can be retried', () => {
+    const end = attemptEnd(sh('exit 3'));
+    expect(end).toMatchObject({ exitCode: 3, succeeded: false, cause: 'EXITED', statusReason: ATTEMPT_STATUS_REASONS.containerExited });
+    expect(evaluateRetry({ attempts: 2 }, { attempt: 1, exitCode: end.exitCode, cause: end.cause }).action).toBe('RETRY');
+  });
+
+  it('a timeout kills 30 s after SIGTERM with 137, keeps earlier logs and is never retried', () => {
+    const end = attemptEnd(sh('echo a; sleep 100; echo b; sleep 100; echo c'), 60);
+    expect(end).toEqual({
+      endsAfterMs: 90_000,
+      exitCode: SIGKILL_EXIT_CODE,
+      statusReason: 'Job attempt duration exceeded timeout',
+      cause: 'TIMEOUT',
+      succeeded: false,
+      steps: [{ at: 0, log: 'a' }],
+    });
+    expect(evaluateRetry({ attempts: 5 }, { attempt: 1, exitCode: end.exitCode, cause: end.cause })).toMatchObject({ action: 'EXIT', why: 'NOT_RETRYABLE' });
+  });
+
+  it('a command ending within the grace period still counts as timed out, with its own exit code', () => {
+    expect(attemptEnd(sh('sleep 70; exit 0'), 60)).toMatchObject({ endsAfterMs: 70_000, exitCode: 0, cause: 'TIMEOUT', succeeded: false });
+  });
+
+  it('finishing exactly at the limit is not a timeout', () => {
+    expect(attemptEnd(sh('sleep 60'), 60)).toMatchObject({ succeeded: true, cause: 'EXITED' });
+  });
+
+  it('sleep infinity without a timeout never ends; with one it is killed', () => {
+    expect(attemptEnd(sh('sleep infinity'))).toMatchObject({ endsAfterMs: Number.POSITIVE_INFINITY, succeeded: false });
+    expect(attemptEnd(sh('sleep infinity'), 3600)).toMatchObject({ endsAfterMs: 3_630_000, exitCode: 137, cause: 'TIMEOUT' });
+  });
+
+  it('formats the host-terminated reason the Spot retry rule matches', () => {
+    expect(ATTEMPT_STATUS_REASONS.hostTerminated('i-0abc')).toBe('Host EC2 (instance i-0abc) terminated.');
+    expect(evaluateRetry({ attempts: 3, evaluateOnExit: [{ action: 'RETRY', onStatusReason: 'Host EC2*' }, { action: 'EXIT', onReason: '*' }] }, {
+      attempt: 1,
+      statusReason: ATTEMPT_STATUS_REASONS.hostTerminated('i-0abc'),
+      cause: 'HOST_FAILURE',
+    }).action).toBe('RETRY');
+  });
+});
