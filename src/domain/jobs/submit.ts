@@ -326,8 +326,9 @@ function checkResourceRequirements(list: readonly ResourceRequirement[] | undefi
       return;
     }
     if (r.type === 'MEMORY' && (!Number.isInteger(n) || n < 4)) out.push({ field: `${at}.value`, message: `MEMORY must be an integer of at least 4 MiB (got ${r.value})` });
-    if (r.type === 'VCPU' && platform !== 'FARGATE' && (!Number.isInteger(n) || n < 1)) {
-      out.push({ field: `${at}.value`, message: `VCPU must be an integer of at least 1 on EC2 resources (got ${r.value})` });
+    // Fractional vCPUs are Fargate sizes: only a known EC2 definition makes them an error.
+    if (r.type === 'VCPU' && (platform === 'EC2' ? !Number.isInteger(n) || n < 1 : n <= 0)) {
+      out.push({ field: `${at}.value`, message: platform === 'EC2' ? `VCPU must be an integer of at least 1 on EC2 resources (got ${r.value})` : `VCPU must be greater than 0 (got ${r.value})` });
     }
     if (r.type === 'GPU') {
       if (platform === 'FARGATE') out.push({ field: `${at}.type`, message: 'GPU is not supported on Fargate resources' });

@@ -167,6 +167,15 @@ describe('validateSubmitJob: request rules', () => {
     ]);
   });
 
+  it('without a definition, a fractional vCPU override is accepted (it may be a Fargate size)', () => {
+    const r = req({ containerOverrides: { resourceRequirements: [{ type: 'VCPU', value: '0.25' }] } });
+    expect(validateSubmitJob(r)).toEqual([]);
+    expect(fields(validateSubmitJob(r, ec2Def()))).toEqual(['containerOverrides.resourceRequirements[0].value']);
+    expect(fields(validateSubmitJob(req({ containerOverrides: { resourceRequirements: [{ type: 'VCPU', value: '0' }] } })))).toEqual([
+      'containerOverrides.resourceRequirements[0].value',
+    ]);
+  });
+
   it('rejects a payload over 30 KiB', () => {
     const issues = validateSubmitJob(req({ parameters: { big: 'x'.repeat(31 * 1024) } }));
     expect(issues).toHaveLength(1);
