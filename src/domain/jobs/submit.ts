@@ -38,6 +38,7 @@ export const SUBMIT_LIMITS = {
   maxPayloadBytes: 30 * 1024,
   maxShareIdentifierLength: 255,
   maxConsumableResources: 5,
+  maxActiveShares: 500,
 } as const;
 
 /** The statusReason of a job FAILED because propagateTags would give its task more than 50 tags. */
@@ -68,6 +69,8 @@ export interface SubmitQueueView {
 export interface SubmitContext {
   /** A job by ID (`id`, `id:i`), or undefined if there is no such job. */
   findJob?: (jobId: string) => { arraySize?: number } | undefined;
+  /** The queue's active share identifiers (jobs SUBMITTED..RUNNING), for the 500-share limit. */
+  activeShareIdentifiers?: ReadonlySet<string>;
 }
 
 /** vCPU, memory and GPUs a job (or one array child) asks for. */
@@ -453,6 +456,10 @@ export function validateSubmitJob(req: SubmitJobRequest, def?: JobDefinition, qu
 
   if (def) validateAgainstDefinition(req, def, platform as JobPlatform, out);
   if (queue) validateAgainstQueue(req, queue, out);
+  const active = ctx.activeShareIdentifiers;
+  if (active && req.shareIdentifier && !active.has(req.shareIdentifier) && active.size >= SUBMIT_LIMITS.maxActiveShares) {
+    out.push({ field: 'shareIdentifier', message: `job queues with a scheduling policy are limited to 500 active fair share identifiers; ${req.shareIdentifier} would be the 501st` });
+  }
   return out;
 }
 

@@ -264,6 +264,14 @@ describe('validateSubmitJob: against the queue', () => {
     ]);
   });
 
+  it('limits a queue to 500 active share identifiers', () => {
+    const active = new Set(Array.from({ length: 500 }, (_, k) => `s${k}`));
+    expect(validateSubmitJob(req({ shareIdentifier: 's1' }), undefined, fair, { activeShareIdentifiers: active })).toEqual([]);
+    expect(fields(validateSubmitJob(req({ shareIdentifier: 'new' }), undefined, fair, { activeShareIdentifiers: active }))).toEqual(['shareIdentifier']);
+    active.delete('s0');
+    expect(validateSubmitJob(req({ shareIdentifier: 'new' }), undefined, fair, { activeShareIdentifiers: active })).toEqual([]);
+  });
+
   it('refuses a DISABLED queue', () => {
     expect(validateSubmitJob(req(), undefined, { jobQueueName: 'q', state: 'DISABLED' })).toEqual([
       { field: 'jobQueue', message: 'q is DISABLED and does not accept new jobs' },
