@@ -10,8 +10,8 @@ function cell(s: string): string {
 
 function valueNote(v: ValueCompletion): string {
   if (!v) return '';
-  if ('choices' in v) return ` One of: ${v.choices.map((c) => `\`${c}\``).join(', ')}.`;
-  if ('kind' in v) return ` Completes ${KIND_NAMES[v.kind]} names.`;
+  if ('choices' in v) return ` (one of: ${v.choices.map((c) => `\`${c}\``).join(', ')})`;
+  if ('kind' in v) return ` (completes ${KIND_NAMES[v.kind]} names)`;
   return '';
 }
 

@@ -1,0 +1,312 @@
+# bash completion for batchctl.
+# Generated from the command tree by `batchctl completion bash`: do not edit, run `npm run completions`.
+# Install: `source <(batchctl completion bash)` in ~/.bashrc, or copy this file to
+# ~/.local/share/bash-completion/completions/batchctl
+# Resource names (queues, compute environments, job definitions...) come from
+# `batchctl __complete <kind> <prefix>`, which asks the current world within one second.
+
+# The subcommands (and aliases) of a command path.
+_batchctl_children() {
+  case "$1" in
+    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd policy tag untag sim config completion' ;;
+    'batchctl ce') _batchctl_r='list ls describe show create update enable disable delete rm' ;;
+    'batchctl queue') _batchctl_r='list ls describe show create update enable disable delete rm' ;;
+    'batchctl jobdef') _batchctl_r='list ls describe show register deregister validate lint skeleton' ;;
+    'batchctl policy') _batchctl_r='list ls describe show create update delete rm' ;;
+    'batchctl sim') _batchctl_r='status advance speed reset' ;;
+    'batchctl config') _batchctl_r='get set unset list ls path' ;;
+    *) _batchctl_r='' ;;
+  esac
+}
+
+# A subcommand's canonical name, given the path and a word.
+_batchctl_canonical() {
+  case "$1|$2" in
+    'batchctl|demo') _batchctl_r='demo' ;;
+    'batchctl|ce'|'batchctl|compute-environment') _batchctl_r='ce' ;;
+    'batchctl|queue'|'batchctl|jq') _batchctl_r='queue' ;;
+    'batchctl|jobdef'|'batchctl|jd') _batchctl_r='jobdef' ;;
+    'batchctl|policy') _batchctl_r='policy' ;;
+    'batchctl|tag') _batchctl_r='tag' ;;
+    'batchctl|untag') _batchctl_r='untag' ;;
+    'batchctl|sim') _batchctl_r='sim' ;;
+    'batchctl|config') _batchctl_r='config' ;;
+    'batchctl|completion') _batchctl_r='completion' ;;
+    'batchctl ce|list'|'batchctl ce|ls') _batchctl_r='list' ;;
+    'batchctl ce|describe'|'batchctl ce|show') _batchctl_r='describe' ;;
+    'batchctl ce|create') _batchctl_r='create' ;;
+    'batchctl ce|update') _batchctl_r='update' ;;
+    'batchctl ce|enable') _batchctl_r='enable' ;;
+    'batchctl ce|disable') _batchctl_r='disable' ;;
+    'batchctl ce|delete'|'batchctl ce|rm') _batchctl_r='delete' ;;
+    'batchctl queue|list'|'batchctl queue|ls') _batchctl_r='list' ;;
+    'batchctl queue|describe'|'batchctl queue|show') _batchctl_r='describe' ;;
+    'batchctl queue|create') _batchctl_r='create' ;;
+    'batchctl queue|update') _batchctl_r='update' ;;
+    'batchctl queue|enable') _batchctl_r='enable' ;;
+    'batchctl queue|disable') _batchctl_r='disable' ;;
+    'batchctl queue|delete'|'batchctl queue|rm') _batchctl_r='delete' ;;
+    'batchctl jobdef|list'|'batchctl jobdef|ls') _batchctl_r='list' ;;
+    'batchctl jobdef|describe'|'batchctl jobdef|show') _batchctl_r='describe' ;;
+    'batchctl jobdef|register') _batchctl_r='register' ;;
+    'batchctl jobdef|deregister') _batchctl_r='deregister' ;;
+    'batchctl jobdef|validate'|'batchctl jobdef|lint') _batchctl_r='validate' ;;
+    'batchctl jobdef|skeleton') _batchctl_r='skeleton' ;;
+    'batchctl policy|list'|'batchctl policy|ls') _batchctl_r='list' ;;
+    'batchctl policy|describe'|'batchctl policy|show') _batchctl_r='describe' ;;
+    'batchctl policy|create') _batchctl_r='create' ;;
+    'batchctl policy|update') _batchctl_r='update' ;;
+    'batchctl policy|delete'|'batchctl policy|rm') _batchctl_r='delete' ;;
+    'batchctl sim|status') _batchctl_r='status' ;;
+    'batchctl sim|advance') _batchctl_r='advance' ;;
+    'batchctl sim|speed') _batchctl_r='speed' ;;
+    'batchctl sim|reset') _batchctl_r='reset' ;;
+    'batchctl config|get') _batchctl_r='get' ;;
+    'batchctl config|set') _batchctl_r='set' ;;
+    'batchctl config|unset') _batchctl_r='unset' ;;
+    'batchctl config|list'|'batchctl config|ls') _batchctl_r='list' ;;
+    'batchctl config|path') _batchctl_r='path' ;;
+    *) _batchctl_r='' ;;
+  esac
+}
+
+# The options of a command path (the caller adds the global ones).
+_batchctl_options() {
+  case "$1" in
+    'batchctl') _batchctl_r='-v --version' ;;
+    'batchctl ce create') _batchctl_r='--type --compute-type --max-vcpus --min-vcpus --desired-vcpus --instance-types --subnets --security-groups --instance-role --service-role --allocation-strategy --bid-percentage --spot-fleet-role --launch-template --image-type --eks-cluster --namespace --unmanaged-vcpus --disabled --tag --input' ;;
+    'batchctl ce update') _batchctl_r='--max-vcpus --min-vcpus --desired-vcpus --scale-down-delay --instance-types --subnets --security-groups --instance-role --service-role --allocation-strategy --bid-percentage --launch-template --image-type --update-to-latest-image --terminate-jobs-on-update --job-execution-timeout --unmanaged-vcpus --input' ;;
+    'batchctl queue create') _batchctl_r='--priority --ce --scheduling-policy --state-time-limit --disabled --tag --input' ;;
+    'batchctl queue update') _batchctl_r='--priority --ce --scheduling-policy --state-time-limit --clear-state-time-limits --input' ;;
+    'batchctl jobdef list') _batchctl_r='--name --status --all-revisions' ;;
+    'batchctl jobdef register') _batchctl_r='--image --command --vcpus --memory --gpus --platform --execution-role --job-role --env --parameter --retry-attempts --timeout --log-group --public-ip --scheduling-priority --propagate-tags --tag --input' ;;
+    'batchctl jobdef skeleton') _batchctl_r='--platform' ;;
+    'batchctl policy create') _batchctl_r='--share-decay --compute-reservation --share --tag --input' ;;
+    'batchctl policy update') _batchctl_r='--share-decay --compute-reservation --share --input' ;;
+    'batchctl tag') _batchctl_r='--kind' ;;
+    'batchctl untag') _batchctl_r='--kind' ;;
+    'batchctl completion') _batchctl_r='--write' ;;
+    *) _batchctl_r='' ;;
+  esac
+}
+
+# Whether an option takes a value (status 0) and what completes it.
+_batchctl_value() {
+  case "$1|$2" in
+    'batchctl ce create|--type') _batchctl_r='choices:MANAGED UNMANAGED' ;;
+    'batchctl ce create|--compute-type') _batchctl_r='choices:EC2 SPOT FARGATE FARGATE_SPOT' ;;
+    'batchctl ce create|--max-vcpus') _batchctl_r='' ;;
+    'batchctl ce create|--min-vcpus') _batchctl_r='' ;;
+    'batchctl ce create|--desired-vcpus') _batchctl_r='' ;;
+    'batchctl ce create|--instance-types') _batchctl_r='' ;;
+    'batchctl ce create|--subnets') _batchctl_r='' ;;
+    'batchctl ce create|--security-groups') _batchctl_r='' ;;
+    'batchctl ce create|--instance-role') _batchctl_r='' ;;
+    'batchctl ce create|--service-role') _batchctl_r='' ;;
+    'batchctl ce create|--allocation-strategy') _batchctl_r='choices:BEST_FIT BEST_FIT_PROGRESSIVE SPOT_CAPACITY_OPTIMIZED SPOT_PRICE_CAPACITY_OPTIMIZED' ;;
+    'batchctl ce create|--bid-percentage') _batchctl_r='' ;;
+    'batchctl ce create|--spot-fleet-role') _batchctl_r='' ;;
+    'batchctl ce create|--launch-template') _batchctl_r='' ;;
+    'batchctl ce create|--image-type') _batchctl_r='choices:ECS_AL2023 ECS_AL2023_NVIDIA ECS_AL2 ECS_AL2_NVIDIA EKS_AL2023 EKS_AL2023_NVIDIA EKS_AL2 EKS_AL2_NVIDIA' ;;
+    'batchctl ce create|--eks-cluster') _batchctl_r='' ;;
+    'batchctl ce create|--namespace') _batchctl_r='' ;;
+    'batchctl ce create|--unmanaged-vcpus') _batchctl_r='' ;;
+    'batchctl ce create|--tag') _batchctl_r='' ;;
+    'batchctl ce create|--input') _batchctl_r='files' ;;
+    'batchctl ce update|--max-vcpus') _batchctl_r='' ;;
+    'batchctl ce update|--min-vcpus') _batchctl_r='' ;;
+    'batchctl ce update|--desired-vcpus') _batchctl_r='' ;;
+    'batchctl ce update|--scale-down-delay') _batchctl_r='' ;;
+    'batchctl ce update|--instance-types') _batchctl_r='' ;;
+    'batchctl ce update|--subnets') _batchctl_r='' ;;
+    'batchctl ce update|--security-groups') _batchctl_r='' ;;
+    'batchctl ce update|--instance-role') _batchctl_r='' ;;
+    'batchctl ce update|--service-role') _batchctl_r='' ;;
+    'batchctl ce update|--allocation-strategy') _batchctl_r='choices:BEST_FIT_PROGRESSIVE SPOT_CAPACITY_OPTIMIZED SPOT_PRICE_CAPACITY_OPTIMIZED' ;;
+    'batchctl ce update|--bid-percentage') _batchctl_r='' ;;
+    'batchctl ce update|--launch-template') _batchctl_r='' ;;
+    'batchctl ce update|--image-type') _batchctl_r='choices:ECS_AL2023 ECS_AL2023_NVIDIA ECS_AL2 ECS_AL2_NVIDIA EKS_AL2023 EKS_AL2023_NVIDIA EKS_AL2 EKS_AL2_NVIDIA' ;;
+    'batchctl ce update|--job-execution-timeout') _batchctl_r='' ;;
+    'batchctl ce update|--unmanaged-vcpus') _batchctl_r='' ;;
+    'batchctl ce update|--input') _batchctl_r='files' ;;
+    'batchctl queue create|--priority') _batchctl_r='' ;;
+    'batchctl queue create|--ce') _batchctl_r='kind:ce' ;;
+    'batchctl queue create|--scheduling-policy') _batchctl_r='kind:policy' ;;
+    'batchctl queue create|--state-time-limit') _batchctl_r='' ;;
+    'batchctl queue create|--tag') _batchctl_r='' ;;
+    'batchctl queue create|--input') _batchctl_r='files' ;;
+    'batchctl queue update|--priority') _batchctl_r='' ;;
+    'batchctl queue update|--ce') _batchctl_r='kind:ce' ;;
+    'batchctl queue update|--scheduling-policy') _batchctl_r='kind:policy' ;;
+    'batchctl queue update|--state-time-limit') _batchctl_r='' ;;
+    'batchctl queue update|--input') _batchctl_r='files' ;;
+    'batchctl jobdef list|--name') _batchctl_r='kind:jobdef' ;;
+    'batchctl jobdef list|--status') _batchctl_r='choices:ACTIVE INACTIVE ALL' ;;
+    'batchctl jobdef register|--image') _batchctl_r='' ;;
+    'batchctl jobdef register|--command') _batchctl_r='' ;;
+    'batchctl jobdef register|--vcpus') _batchctl_r='' ;;
+    'batchctl jobdef register|--memory') _batchctl_r='' ;;
+    'batchctl jobdef register|--gpus') _batchctl_r='' ;;
+    'batchctl jobdef register|--platform') _batchctl_r='choices:EC2 FARGATE' ;;
+    'batchctl jobdef register|--execution-role') _batchctl_r='' ;;
+    'batchctl jobdef register|--job-role') _batchctl_r='' ;;
+    'batchctl jobdef register|--env') _batchctl_r='' ;;
+    'batchctl jobdef register|--parameter') _batchctl_r='' ;;
+    'batchctl jobdef register|--retry-attempts') _batchctl_r='' ;;
+    'batchctl jobdef register|--timeout') _batchctl_r='' ;;
+    'batchctl jobdef register|--log-group') _batchctl_r='' ;;
+    'batchctl jobdef register|--scheduling-priority') _batchctl_r='' ;;
+    'batchctl jobdef register|--tag') _batchctl_r='' ;;
+    'batchctl jobdef register|--input') _batchctl_r='files' ;;
+    'batchctl jobdef skeleton|--platform') _batchctl_r='choices:ec2 fargate eks multinode' ;;
+    'batchctl policy create|--share-decay') _batchctl_r='' ;;
+    'batchctl policy create|--compute-reservation') _batchctl_r='' ;;
+    'batchctl policy create|--share') _batchctl_r='' ;;
+    'batchctl policy create|--tag') _batchctl_r='' ;;
+    'batchctl policy create|--input') _batchctl_r='files' ;;
+    'batchctl policy update|--share-decay') _batchctl_r='' ;;
+    'batchctl policy update|--compute-reservation') _batchctl_r='' ;;
+    'batchctl policy update|--share') _batchctl_r='' ;;
+    'batchctl policy update|--input') _batchctl_r='files' ;;
+    'batchctl tag|--kind') _batchctl_r='choices:ce queue jobdef policy' ;;
+    'batchctl untag|--kind') _batchctl_r='choices:ce queue jobdef policy' ;;
+    'batchctl completion|--write') _batchctl_r='files' ;;
+    *'|--backend') _batchctl_r='choices:sim aws' ;;
+    *'|--region') _batchctl_r='' ;;
+    *'|--profile') _batchctl_r='' ;;
+    *'|--endpoint-url') _batchctl_r='' ;;
+    *'|-o'|*'|--output') _batchctl_r='choices:table wide json yaml text' ;;
+    *'|--query') _batchctl_r='' ;;
+    *'|--home') _batchctl_r='files' ;;
+    *'|--sim-speed') _batchctl_r='' ;;
+    *) _batchctl_r=''; return 1 ;;
+  esac
+}
+
+# What completes the n-th positional argument of a command path.
+_batchctl_arg() {
+  case "$1|$2" in
+    'batchctl ce describe|0') _batchctl_r='kind:ce' ;;
+    'batchctl ce describe|'*) _batchctl_r='kind:ce' ;;
+    'batchctl ce create|0') _batchctl_r='' ;;
+    'batchctl ce update|0') _batchctl_r='kind:ce' ;;
+    'batchctl ce enable|0') _batchctl_r='kind:ce' ;;
+    'batchctl ce enable|'*) _batchctl_r='kind:ce' ;;
+    'batchctl ce disable|0') _batchctl_r='kind:ce' ;;
+    'batchctl ce disable|'*) _batchctl_r='kind:ce' ;;
+    'batchctl ce delete|0') _batchctl_r='kind:ce' ;;
+    'batchctl ce delete|'*) _batchctl_r='kind:ce' ;;
+    'batchctl queue describe|0') _batchctl_r='kind:queue' ;;
+    'batchctl queue describe|'*) _batchctl_r='kind:queue' ;;
+    'batchctl queue create|0') _batchctl_r='' ;;
+    'batchctl queue update|0') _batchctl_r='kind:queue' ;;
+    'batchctl queue enable|0') _batchctl_r='kind:queue' ;;
+    'batchctl queue enable|'*) _batchctl_r='kind:queue' ;;
+    'batchctl queue disable|0') _batchctl_r='kind:queue' ;;
+    'batchctl queue disable|'*) _batchctl_r='kind:queue' ;;
+    'batchctl queue delete|0') _batchctl_r='kind:queue' ;;
+    'batchctl queue delete|'*) _batchctl_r='kind:queue' ;;
+    'batchctl jobdef describe|0') _batchctl_r='kind:jobdef' ;;
+    'batchctl jobdef describe|'*) _batchctl_r='kind:jobdef' ;;
+    'batchctl jobdef register|0') _batchctl_r='' ;;
+    'batchctl jobdef deregister|0') _batchctl_r='kind:jobdef' ;;
+    'batchctl jobdef deregister|'*) _batchctl_r='kind:jobdef' ;;
+    'batchctl jobdef validate|0') _batchctl_r='files' ;;
+    'batchctl policy describe|0') _batchctl_r='kind:policy' ;;
+    'batchctl policy describe|'*) _batchctl_r='kind:policy' ;;
+    'batchctl policy create|0') _batchctl_r='' ;;
+    'batchctl policy update|0') _batchctl_r='kind:policy' ;;
+    'batchctl policy delete|0') _batchctl_r='kind:policy' ;;
+    'batchctl policy delete|'*) _batchctl_r='kind:policy' ;;
+    'batchctl tag|0') _batchctl_r='' ;;
+    'batchctl tag|1') _batchctl_r='' ;;
+    'batchctl tag|'*) _batchctl_r='' ;;
+    'batchctl untag|0') _batchctl_r='' ;;
+    'batchctl untag|1') _batchctl_r='' ;;
+    'batchctl untag|'*) _batchctl_r='' ;;
+    'batchctl sim advance|0') _batchctl_r='' ;;
+    'batchctl sim speed|0') _batchctl_r='' ;;
+    'batchctl config get|0') _batchctl_r='choices:backend region profile endpoint-url output home sim-speed color' ;;
+    'batchctl config set|0') _batchctl_r='choices:backend region profile endpoint-url output home sim-speed color' ;;
+    'batchctl config set|1') _batchctl_r='' ;;
+    'batchctl config unset|0') _batchctl_r='choices:backend region profile endpoint-url output home sim-speed color' ;;
+    'batchctl completion|0') _batchctl_r='choices:bash zsh fish' ;;
+    *) _batchctl_r='' ;;
+  esac
+}
+
+# Asks batchctl for resource names, in the world the command line names.
+_batchctl_dynamic() {
+  local -a extra=()
+  local j w
+  for ((j = 1; j < COMP_CWORD; j++)); do
+    w="${COMP_WORDS[j]}"
+    case "$w" in
+      --backend|--region|--profile|--endpoint-url|--home)
+        if [[ ${COMP_WORDS[j+1]} == = ]]; then extra+=("$w" "${COMP_WORDS[j+2]}"); else extra+=("$w" "${COMP_WORDS[j+1]}"); fi ;;
+      --backend=*|--region=*|--profile=*|--endpoint-url=*|--home=*) extra+=("$w") ;;
+    esac
+  done
+  local IFS=$'\n'
+  COMPREPLY=($(compgen -W "$("${COMP_WORDS[0]}" "${extra[@]}" __complete "$1" "$2" 2>/dev/null </dev/null)" -- "$2"))
+}
+
+_batchctl_complete_value() {
+  case "$1" in
+    choices:*) COMPREPLY=($(compgen -W "${1#choices:}" -- "$2")) ;;
+    kind:*) _batchctl_dynamic "${1#kind:}" "$2" ;;
+    files) COMPREPLY=($(compgen -f -- "$2")); compopt -o filenames 2>/dev/null ;;
+  esac
+}
+
+_batchctl() {
+  local cur="${COMP_WORDS[COMP_CWORD]}" cpath=batchctl word opt='' eq='' expect='' npos=0 i _batchctl_r
+  COMPREPLY=()
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    word="${COMP_WORDS[i]}"
+    if [[ -n $expect ]]; then
+      # The option's value (bash may split --opt=value into --opt, =, value).
+      [[ $word == = ]] || expect=''
+      continue
+    fi
+    case "$word" in
+      --) ;;
+      -*=*) ;;
+      -*) if _batchctl_value "$cpath" "$word"; then expect="$word"; fi ;;
+      *)
+        _batchctl_canonical "$cpath" "$word"
+        if [[ -n $_batchctl_r && $npos -eq 0 ]]; then cpath="$cpath $_batchctl_r"; else npos=$((npos + 1)); fi ;;
+    esac
+  done
+  if [[ -n $expect ]]; then
+    opt="$expect"
+    [[ $cur == = ]] && cur=''
+  elif [[ $cur == -*=* ]]; then
+    # --opt=value as one word (when = is not in COMP_WORDBREAKS): candidates keep the --opt= part.
+    opt="${cur%%=*}"
+    eq="$opt="
+    cur="${cur#*=}"
+  fi
+  if [[ -n $opt ]]; then
+    _batchctl_value "$cpath" "$opt" && _batchctl_complete_value "$_batchctl_r" "$cur"
+    [[ -n $eq ]] && COMPREPLY=("${COMPREPLY[@]/#/$eq}")
+    return 0
+  fi
+  if [[ $cur == -* ]]; then
+    _batchctl_options "$cpath"
+    COMPREPLY=($(compgen -W "$_batchctl_r --backend --region --profile --endpoint-url -o --output --query --no-color --debug --home --sim-speed -y --yes --dry-run -h --help" -- "$cur"))
+    return 0
+  fi
+  if ((npos == 0)); then
+    _batchctl_children "$cpath"
+    if [[ -n $_batchctl_r ]]; then
+      COMPREPLY=($(compgen -W "$_batchctl_r" -- "$cur"))
+      return 0
+    fi
+  fi
+  _batchctl_arg "$cpath" "$npos"
+  _batchctl_complete_value "$_batchctl_r" "$cur"
+  return 0
+}
+
+complete -F _batchctl batchctl

@@ -1,0 +1,360 @@
+# fish completion for batchctl.
+# Generated from the command tree by `batchctl completion fish`: do not edit, run `npm run completions`.
+# Install: copy this file to ~/.config/fish/completions/batchctl.fish
+# Resource names come from `batchctl __complete <kind> <prefix>`, which asks the current world
+# within one second.
+
+function __batchctl_canonical --argument-names cmdpath word
+  switch "$cmdpath|$word"
+    case 'batchctl|demo'
+      echo demo
+    case 'batchctl|ce' 'batchctl|compute-environment'
+      echo ce
+    case 'batchctl|queue' 'batchctl|jq'
+      echo queue
+    case 'batchctl|jobdef' 'batchctl|jd'
+      echo jobdef
+    case 'batchctl|policy'
+      echo policy
+    case 'batchctl|tag'
+      echo tag
+    case 'batchctl|untag'
+      echo untag
+    case 'batchctl|sim'
+      echo sim
+    case 'batchctl|config'
+      echo config
+    case 'batchctl|completion'
+      echo completion
+    case 'batchctl ce|list' 'batchctl ce|ls'
+      echo list
+    case 'batchctl ce|describe' 'batchctl ce|show'
+      echo describe
+    case 'batchctl ce|create'
+      echo create
+    case 'batchctl ce|update'
+      echo update
+    case 'batchctl ce|enable'
+      echo enable
+    case 'batchctl ce|disable'
+      echo disable
+    case 'batchctl ce|delete' 'batchctl ce|rm'
+      echo delete
+    case 'batchctl queue|list' 'batchctl queue|ls'
+      echo list
+    case 'batchctl queue|describe' 'batchctl queue|show'
+      echo describe
+    case 'batchctl queue|create'
+      echo create
+    case 'batchctl queue|update'
+      echo update
+    case 'batchctl queue|enable'
+      echo enable
+    case 'batchctl queue|disable'
+      echo disable
+    case 'batchctl queue|delete' 'batchctl queue|rm'
+      echo delete
+    case 'batchctl jobdef|list' 'batchctl jobdef|ls'
+      echo list
+    case 'batchctl jobdef|describe' 'batchctl jobdef|show'
+      echo describe
+    case 'batchctl jobdef|register'
+      echo register
+    case 'batchctl jobdef|deregister'
+      echo deregister
+    case 'batchctl jobdef|validate' 'batchctl jobdef|lint'
+      echo validate
+    case 'batchctl jobdef|skeleton'
+      echo skeleton
+    case 'batchctl policy|list' 'batchctl policy|ls'
+      echo list
+    case 'batchctl policy|describe' 'batchctl policy|show'
+      echo describe
+    case 'batchctl policy|create'
+      echo create
+    case 'batchctl policy|update'
+      echo update
+    case 'batchctl policy|delete' 'batchctl policy|rm'
+      echo delete
+    case 'batchctl sim|status'
+      echo status
+    case 'batchctl sim|advance'
+      echo advance
+    case 'batchctl sim|speed'
+      echo speed
+    case 'batchctl sim|reset'
+      echo reset
+    case 'batchctl config|get'
+      echo get
+    case 'batchctl config|set'
+      echo set
+    case 'batchctl config|unset'
+      echo unset
+    case 'batchctl config|list' 'batchctl config|ls'
+      echo list
+    case 'batchctl config|path'
+      echo path
+  end
+end
+
+function __batchctl_takes_value --argument-names cmdpath opt
+  switch "$cmdpath|$opt"
+    case 'batchctl ce create|--type' 'batchctl ce create|--compute-type' 'batchctl ce create|--max-vcpus' 'batchctl ce create|--min-vcpus' 'batchctl ce create|--desired-vcpus' 'batchctl ce create|--instance-types' 'batchctl ce create|--subnets' 'batchctl ce create|--security-groups' 'batchctl ce create|--instance-role' 'batchctl ce create|--service-role' 'batchctl ce create|--allocation-strategy' 'batchctl ce create|--bid-percentage' 'batchctl ce create|--spot-fleet-role' 'batchctl ce create|--launch-template' 'batchctl ce create|--image-type' 'batchctl ce create|--eks-cluster' 'batchctl ce create|--namespace' 'batchctl ce create|--unmanaged-vcpus' 'batchctl ce create|--tag' 'batchctl ce create|--input' 'batchctl ce update|--max-vcpus' 'batchctl ce update|--min-vcpus' 'batchctl ce update|--desired-vcpus' 'batchctl ce update|--scale-down-delay' 'batchctl ce update|--instance-types' 'batchctl ce update|--subnets' 'batchctl ce update|--security-groups' 'batchctl ce update|--instance-role' 'batchctl ce update|--service-role' 'batchctl ce update|--allocation-strategy' 'batchctl ce update|--bid-percentage' 'batchctl ce update|--launch-template' 'batchctl ce update|--image-type' 'batchctl ce update|--job-execution-timeout' 'batchctl ce update|--unmanaged-vcpus' 'batchctl ce update|--input' 'batchctl queue create|--priority' 'batchctl queue create|--ce' 'batchctl queue create|--scheduling-policy' 'batchctl queue create|--state-time-limit' 'batchctl queue create|--tag' 'batchctl queue create|--input' 'batchctl queue update|--priority' 'batchctl queue update|--ce' 'batchctl queue update|--scheduling-policy' 'batchctl queue update|--state-time-limit' 'batchctl queue update|--input' 'batchctl jobdef list|--name' 'batchctl jobdef list|--status' 'batchctl jobdef register|--image' 'batchctl jobdef register|--command' 'batchctl jobdef register|--vcpus' 'batchctl jobdef register|--memory' 'batchctl jobdef register|--gpus' 'batchctl jobdef register|--platform' 'batchctl jobdef register|--execution-role' 'batchctl jobdef register|--job-role' 'batchctl jobdef register|--env' 'batchctl jobdef register|--parameter' 'batchctl jobdef register|--retry-attempts' 'batchctl jobdef register|--timeout' 'batchctl jobdef register|--log-group' 'batchctl jobdef register|--scheduling-priority' 'batchctl jobdef register|--tag' 'batchctl jobdef register|--input' 'batchctl jobdef skeleton|--platform' 'batchctl policy create|--share-decay' 'batchctl policy create|--compute-reservation' 'batchctl policy create|--share' 'batchctl policy create|--tag' 'batchctl policy create|--input' 'batchctl policy update|--share-decay' 'batchctl policy update|--compute-reservation' 'batchctl policy update|--share' 'batchctl policy update|--input' 'batchctl tag|--kind' 'batchctl untag|--kind' 'batchctl completion|--write' '*|--backend' '*|--region' '*|--profile' '*|--endpoint-url' '*|-o' '*|--output' '*|--query' '*|--home' '*|--sim-speed'
+      return 0
+  end
+  return 1
+end
+
+# Prints the command path, the number of positional arguments, and 1 when an option's value is due.
+function __batchctl_state
+  set -l tokens (commandline -opc)
+  set -l cmdpath batchctl
+  set -l npos 0
+  set -l expect 0
+  for w in $tokens[2..-1]
+    if test $expect = 1
+      set expect 0
+      continue
+    end
+    switch $w
+      case '--' '-*=*'
+      case '-*'
+        __batchctl_takes_value "$cmdpath" $w; and set expect 1
+      case '*'
+        set -l child (__batchctl_canonical "$cmdpath" $w)
+        if test -n "$child"; and test $npos -eq 0
+          set cmdpath "$cmdpath $child"
+        else
+          set npos (math $npos + 1)
+        end
+    end
+  end
+  printf '%s\n' $cmdpath $npos $expect
+end
+
+# Where a subcommand may come.
+function __batchctl_at --argument-names want
+  set -l s (__batchctl_state)
+  test "$s[1]" = "$want"; and test $s[2] -eq 0; and test $s[3] = 0
+end
+
+# Inside a command (its options).
+function __batchctl_in --argument-names want
+  set -l s (__batchctl_state)
+  test "$s[1]" = "$want"
+end
+
+# At positional argument n of a command (or later, for a variadic last argument).
+function __batchctl_arg --argument-names want n variadic
+  set -l s (__batchctl_state)
+  test "$s[1]" = "$want"; and test $s[3] = 0; or return 1
+  if test "$variadic" = 1
+    test $s[2] -ge $n
+  else
+    test $s[2] -eq $n
+  end
+end
+
+# Asks batchctl for resource names, in the world the command line names.
+function __batchctl_dynamic --argument-names kind
+  set -l current (commandline -ct)
+  # An option being typed is no resource name (fish asks for every candidate source at once).
+  if string match -q -- '-*' $current; and not string match -q -- '*=*' $current
+    return
+  end
+  set -l tokens (commandline -opc)
+  set -l extra
+  for i in (seq 2 (count $tokens))
+    switch $tokens[$i]
+      case --backend --region --profile --endpoint-url --home
+        set -l next (math $i + 1)
+        set -q tokens[$next]; and set -a extra $tokens[$i] $tokens[$next]
+      case '--backend=*' '--region=*' '--profile=*' '--endpoint-url=*' '--home=*'
+        set -a extra $tokens[$i]
+    end
+  end
+  set -l prefix (string replace -r -- '^-[^=]*=' '' $current)
+  $tokens[1] $extra __complete $kind "$prefix" 2>/dev/null </dev/null
+end
+
+complete -c batchctl -f
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'demo' -d 'Try batchctl offline: build a small Batch world in the simulator'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'ce' -d 'Compute environments: create, list, describe, update, enable, disable, delete'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'compute-environment' -d 'Compute environments: create, list, describe, update, enable, disable, delete'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'queue' -d 'Job queues: create, list, describe, update, enable, disable, delete'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'jq' -d 'Job queues: create, list, describe, update, enable, disable, delete'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'jobdef' -d 'Job definitions: register, list, describe, deregister, validate, skeleton'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'jd' -d 'Job definitions: register, list, describe, deregister, validate, skeleton'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'policy' -d 'Fair-share scheduling policies: create, list, describe, update, delete'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'tag' -d 'Add or change tags on a compute environment, queue, job definition, policy or job'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'untag' -d 'Remove tags from a compute environment, queue, job definition, policy or job'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'sim' -d 'The simulator: status, advance its clock, change its speed, reset'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'config' -d 'Read and write settings in the config file'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'completion' -d 'Print a shell completion script (bash, zsh, fish)'
+complete -c batchctl -n '__batchctl_in \'batchctl\'' -s v -l version -d 'print the version'
+complete -c batchctl -n '__batchctl_at \'batchctl ce\'' -a 'list' -d 'List compute environments'
+complete -c batchctl -n '__batchctl_at \'batchctl ce\'' -a 'ls' -d 'List compute environments'
+complete -c batchctl -n '__batchctl_at \'batchctl ce\'' -a 'describe' -d 'Show compute environments in detail'
+complete -c batchctl -n '__batchctl_at \'batchctl ce\'' -a 'show' -d 'Show compute environments in detail'
+complete -c batchctl -n '__batchctl_at \'batchctl ce\'' -a 'create' -d 'Create a compute environment (managed EC2/Spot/Fargate, EKS, or unmanaged)'
+complete -c batchctl -n '__batchctl_at \'batchctl ce\'' -a 'update' -d 'Change a compute environment (vCPU bounds, instances, network, roles, AMI, update policy)'
+complete -c batchctl -n '__batchctl_at \'batchctl ce\'' -a 'enable' -d 'Enable compute environments (queues may place jobs on them)'
+complete -c batchctl -n '__batchctl_at \'batchctl ce\'' -a 'disable' -d 'Disable compute environments (no new jobs are placed; running jobs finish)'
+complete -c batchctl -n '__batchctl_at \'batchctl ce\'' -a 'delete' -d 'Delete compute environments (disabling them first)'
+complete -c batchctl -n '__batchctl_at \'batchctl ce\'' -a 'rm' -d 'Delete compute environments (disabling them first)'
+complete -c batchctl -n '__batchctl_arg \'batchctl ce describe\' 0 1' -a '(__batchctl_dynamic ce)' -d 'compute environment names or ARNs'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l type -x -a 'MANAGED UNMANAGED' -d 'managed or unmanaged (default managed)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l compute-type -x -a 'EC2 SPOT FARGATE FARGATE_SPOT' -d 'capacity for a managed CE (default EC2)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l max-vcpus -x -d 'maximum vCPUs (managed)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l min-vcpus -x -d 'vCPUs kept even with no jobs (EC2/Spot)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l desired-vcpus -x -d 'initial desired vCPUs (EC2/Spot)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l instance-types -x -d 'instance types or families, comma-separated or repeated (e.g. optimal, m6i, c5.large)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l subnets -x -d 'subnet ids, comma-separated or repeated'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l security-groups -x -d 'security group ids, comma-separated or repeated'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l instance-role -x -d 'instance profile name or ARN for EC2/Spot instances (e.g. ecsInstanceRole)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l service-role -x -d 'service role ARN (default: the service-linked role; required for unmanaged)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l allocation-strategy -x -a 'BEST_FIT BEST_FIT_PROGRESSIVE SPOT_CAPACITY_OPTIMIZED SPOT_PRICE_CAPACITY_OPTIMIZED' -d 'how instances are chosen (EC2/Spot)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l bid-percentage -x -d 'Spot: maximum price as % of On-Demand (0-100)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l spot-fleet-role -x -d 'Spot Fleet role ARN (Spot with BEST_FIT)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l launch-template -x -d 'launch template: lt-… id or name, optionally :version ($Default, $Latest, N)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l image-type -x -a 'ECS_AL2023 ECS_AL2023_NVIDIA ECS_AL2 ECS_AL2_NVIDIA EKS_AL2023 EKS_AL2023_NVIDIA EKS_AL2 EKS_AL2_NVIDIA' -d 'AMI family (ec2Configuration imageType)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l eks-cluster -x -d 'EKS cluster name or ARN (makes an EKS compute environment)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l namespace -x -d 'Kubernetes namespace for an EKS compute environment'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l unmanaged-vcpus -x -d 'vCPUs available for scheduling (unmanaged)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l disabled -d 'disable it right after creating it (AWS creates compute environments ENABLED)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l tag -x -d 'a tag (repeatable): key=value'
+complete -c batchctl -n '__batchctl_in \'batchctl ce create\'' -l input -r -F -d 'a CreateComputeEnvironment request (JSON or YAML); flags override its fields'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l max-vcpus -x -d 'maximum vCPUs'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l min-vcpus -x -d 'minimum vCPUs'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l desired-vcpus -x -d 'desired vCPUs (may only be raised)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l scale-down-delay -x -d 'minutes an idle instance is kept (0, or 20-10080)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l instance-types -x -d 'instance types or families, comma-separated or repeated'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l subnets -x -d 'subnet ids, comma-separated or repeated'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l security-groups -x -d 'security group ids, comma-separated or repeated'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l instance-role -x -d 'instance profile name or ARN'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l service-role -x -d 'service role ARN'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l allocation-strategy -x -a 'BEST_FIT_PROGRESSIVE SPOT_CAPACITY_OPTIMIZED SPOT_PRICE_CAPACITY_OPTIMIZED' -d 'allocation strategy (BEST_FIT cannot be set by an update)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l bid-percentage -x -d 'Spot: maximum price as % of On-Demand (0-100)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l launch-template -x -d 'launch template: lt-… id or name, optionally :version'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l image-type -x -a 'ECS_AL2023 ECS_AL2023_NVIDIA ECS_AL2 ECS_AL2_NVIDIA EKS_AL2023 EKS_AL2023_NVIDIA EKS_AL2 EKS_AL2_NVIDIA' -d 'AMI family (ec2Configuration imageType)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l update-to-latest-image -d 'move to the latest Batch-supported AMI (an infrastructure update)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l terminate-jobs-on-update -d 'terminate running jobs at once instead of letting them finish'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l job-execution-timeout -x -d 'minutes running jobs may keep going during an infrastructure update (default 30)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l unmanaged-vcpus -x -d 'vCPUs available for scheduling (unmanaged)'
+complete -c batchctl -n '__batchctl_in \'batchctl ce update\'' -l input -r -F -d 'an UpdateComputeEnvironment request (JSON or YAML); flags override its fields'
+complete -c batchctl -n '__batchctl_arg \'batchctl ce update\' 0 0' -a '(__batchctl_dynamic ce)' -d 'compute environment name or ARN (or computeEnvironment in --input)'
+complete -c batchctl -n '__batchctl_arg \'batchctl ce enable\' 0 1' -a '(__batchctl_dynamic ce)' -d 'compute environment names or ARNs'
+complete -c batchctl -n '__batchctl_arg \'batchctl ce disable\' 0 1' -a '(__batchctl_dynamic ce)' -d 'compute environment names or ARNs'
+complete -c batchctl -n '__batchctl_arg \'batchctl ce delete\' 0 1' -a '(__batchctl_dynamic ce)' -d 'compute environment names or ARNs'
+complete -c batchctl -n '__batchctl_at \'batchctl queue\'' -a 'list' -d 'List job queues'
+complete -c batchctl -n '__batchctl_at \'batchctl queue\'' -a 'ls' -d 'List job queues'
+complete -c batchctl -n '__batchctl_at \'batchctl queue\'' -a 'describe' -d 'Show job queues in detail'
+complete -c batchctl -n '__batchctl_at \'batchctl queue\'' -a 'show' -d 'Show job queues in detail'
+complete -c batchctl -n '__batchctl_at \'batchctl queue\'' -a 'create' -d 'Create a job queue'
+complete -c batchctl -n '__batchctl_at \'batchctl queue\'' -a 'update' -d 'Change a job queue: priority, compute environments, scheduling policy, time limits'
+complete -c batchctl -n '__batchctl_at \'batchctl queue\'' -a 'enable' -d 'Enable job queues (they accept new jobs)'
+complete -c batchctl -n '__batchctl_at \'batchctl queue\'' -a 'disable' -d 'Disable job queues (no new jobs; jobs already queued still run)'
+complete -c batchctl -n '__batchctl_at \'batchctl queue\'' -a 'delete' -d 'Delete job queues (disabling them first)'
+complete -c batchctl -n '__batchctl_at \'batchctl queue\'' -a 'rm' -d 'Delete job queues (disabling them first)'
+complete -c batchctl -n '__batchctl_arg \'batchctl queue describe\' 0 1' -a '(__batchctl_dynamic queue)' -d 'job queue names or ARNs'
+complete -c batchctl -n '__batchctl_in \'batchctl queue create\'' -l priority -x -d 'queue priority: a higher number is scheduled first on shared compute environments'
+complete -c batchctl -n '__batchctl_in \'batchctl queue create\'' -l ce -x -a '(__batchctl_dynamic ce)' -d 'compute environment NAME[:ORDER], repeatable up to 3 (order defaults to position)'
+complete -c batchctl -n '__batchctl_in \'batchctl queue create\'' -l scheduling-policy -x -a '(__batchctl_dynamic policy)' -d 'fair-share scheduling policy name or ARN (default FIFO)'
+complete -c batchctl -n '__batchctl_in \'batchctl queue create\'' -l state-time-limit -x -d 'cancel a job blocked at the head of the queue with REASON after DURATION (repeatable), e.g. INSUFFICIENT_INSTANCE_CAPACITY:4h'
+complete -c batchctl -n '__batchctl_in \'batchctl queue create\'' -l disabled -d 'create it DISABLED (it accepts no new jobs)'
+complete -c batchctl -n '__batchctl_in \'batchctl queue create\'' -l tag -x -d 'a tag (repeatable): key=value'
+complete -c batchctl -n '__batchctl_in \'batchctl queue create\'' -l input -r -F -d 'a CreateJobQueue request (JSON or YAML); flags override its fields'
+complete -c batchctl -n '__batchctl_in \'batchctl queue update\'' -l priority -x -d 'queue priority (higher first)'
+complete -c batchctl -n '__batchctl_in \'batchctl queue update\'' -l ce -x -a '(__batchctl_dynamic ce)' -d 'compute environment NAME[:ORDER], repeatable up to 3: replaces the whole order'
+complete -c batchctl -n '__batchctl_in \'batchctl queue update\'' -l scheduling-policy -x -a '(__batchctl_dynamic policy)' -d 'scheduling policy name or ARN (a FIFO queue cannot get one; a policy can be replaced, not removed)'
+complete -c batchctl -n '__batchctl_in \'batchctl queue update\'' -l state-time-limit -x -d 'replaces the time limits: REASON:DURATION (repeatable)'
+complete -c batchctl -n '__batchctl_in \'batchctl queue update\'' -l clear-state-time-limits -d 'remove every time limit'
+complete -c batchctl -n '__batchctl_in \'batchctl queue update\'' -l input -r -F -d 'an UpdateJobQueue request (JSON or YAML); flags override its fields'
+complete -c batchctl -n '__batchctl_arg \'batchctl queue update\' 0 0' -a '(__batchctl_dynamic queue)' -d 'job queue name or ARN (or jobQueue in --input)'
+complete -c batchctl -n '__batchctl_arg \'batchctl queue enable\' 0 1' -a '(__batchctl_dynamic queue)' -d 'job queue names or ARNs'
+complete -c batchctl -n '__batchctl_arg \'batchctl queue disable\' 0 1' -a '(__batchctl_dynamic queue)' -d 'job queue names or ARNs'
+complete -c batchctl -n '__batchctl_arg \'batchctl queue delete\' 0 1' -a '(__batchctl_dynamic queue)' -d 'job queue names or ARNs'
+complete -c batchctl -n '__batchctl_at \'batchctl jobdef\'' -a 'list' -d 'List job definitions (the latest ACTIVE revision of each name)'
+complete -c batchctl -n '__batchctl_at \'batchctl jobdef\'' -a 'ls' -d 'List job definitions (the latest ACTIVE revision of each name)'
+complete -c batchctl -n '__batchctl_at \'batchctl jobdef\'' -a 'describe' -d 'Show job definitions in detail'
+complete -c batchctl -n '__batchctl_at \'batchctl jobdef\'' -a 'show' -d 'Show job definitions in detail'
+complete -c batchctl -n '__batchctl_at \'batchctl jobdef\'' -a 'register' -d 'Register a job definition (a new revision when the name exists)'
+complete -c batchctl -n '__batchctl_at \'batchctl jobdef\'' -a 'deregister' -d 'Deregister job definition revisions (they become INACTIVE)'
+complete -c batchctl -n '__batchctl_at \'batchctl jobdef\'' -a 'validate' -d 'Check a job definition file locally (no AWS call): errors and warnings with field paths'
+complete -c batchctl -n '__batchctl_at \'batchctl jobdef\'' -a 'lint' -d 'Check a job definition file locally (no AWS call): errors and warnings with field paths'
+complete -c batchctl -n '__batchctl_at \'batchctl jobdef\'' -a 'skeleton' -d 'Print a commented job definition template (YAML; -o json for JSON)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef list\'' -l name -x -a '(__batchctl_dynamic jobdef)' -d 'only this job definition name'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef list\'' -l status -x -a 'ACTIVE INACTIVE ALL' -d 'ACTIVE, INACTIVE or ALL'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef list\'' -l all-revisions -d 'every revision, not only the latest of each name'
+complete -c batchctl -n '__batchctl_arg \'batchctl jobdef describe\' 0 1' -a '(__batchctl_dynamic jobdef)' -d 'name (latest ACTIVE revision), name:revision or ARN'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l image -x -d 'container image, e.g. public.ecr.aws/docker/library/busybox:latest'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l command -x -d 'the command, split like a shell: "sh -c \'echo $HOME\'"'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l vcpus -x -d 'vCPUs (EC2: whole numbers; Fargate: 0.25-16) (default 1 without --input)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l memory -x -d 'memory in MiB (default 2048 without --input)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l gpus -x -d 'GPUs (EC2 only)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l platform -x -a 'EC2 FARGATE' -d 'EC2 or FARGATE (default EC2)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l execution-role -x -d 'execution role ARN (required on Fargate)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l job-role -x -d 'the container\'s IAM role ARN'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l env -x -d 'an environment variable (repeatable)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l parameter -x -d 'a default for a Ref::key placeholder in the command (repeatable)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l retry-attempts -x -d 'attempts before the job fails (1-10)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l timeout -x -d 'kill an attempt after this long: 90s, 10m, 2h (at least 60s)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l log-group -x -d 'CloudWatch Logs group (awslogs driver; default /aws/batch/job)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l public-ip -d 'Fargate: give the task a public IP (subnets without a NAT gateway need one)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l scheduling-priority -x -d 'priority within a fair-share queue (0-9999, higher first)'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l propagate-tags -d 'copy the job\'s and definition\'s tags to the ECS task'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l tag -x -d 'a tag (repeatable): key=value'
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l input -r -F -d 'a RegisterJobDefinition request (JSON or YAML; see `jobdef skeleton`); flags override its fields'
+complete -c batchctl -n '__batchctl_arg \'batchctl jobdef deregister\' 0 1' -a '(__batchctl_dynamic jobdef)' -d 'name:revision or ARN (a bare name means its latest ACTIVE revision)'
+complete -c batchctl -n '__batchctl_arg \'batchctl jobdef validate\' 0 0' -F
+complete -c batchctl -n '__batchctl_in \'batchctl jobdef skeleton\'' -l platform -x -a 'ec2 fargate eks multinode' -d 'which kind of job definition'
+complete -c batchctl -n '__batchctl_at \'batchctl policy\'' -a 'list' -d 'List scheduling policies'
+complete -c batchctl -n '__batchctl_at \'batchctl policy\'' -a 'ls' -d 'List scheduling policies'
+complete -c batchctl -n '__batchctl_at \'batchctl policy\'' -a 'describe' -d 'Show scheduling policies in detail'
+complete -c batchctl -n '__batchctl_at \'batchctl policy\'' -a 'show' -d 'Show scheduling policies in detail'
+complete -c batchctl -n '__batchctl_at \'batchctl policy\'' -a 'create' -d 'Create a fair-share scheduling policy'
+complete -c batchctl -n '__batchctl_at \'batchctl policy\'' -a 'update' -d 'Change a fair-share scheduling policy (unchanged settings are kept)'
+complete -c batchctl -n '__batchctl_at \'batchctl policy\'' -a 'delete' -d 'Delete scheduling policies'
+complete -c batchctl -n '__batchctl_at \'batchctl policy\'' -a 'rm' -d 'Delete scheduling policies'
+complete -c batchctl -n '__batchctl_arg \'batchctl policy describe\' 0 1' -a '(__batchctl_dynamic policy)' -d 'scheduling policy names or ARNs'
+complete -c batchctl -n '__batchctl_in \'batchctl policy create\'' -l share-decay -x -d 'time window for usage: seconds or 10m, 1h (0 = the 600s minimum; max 7d)'
+complete -c batchctl -n '__batchctl_in \'batchctl policy create\'' -l compute-reservation -x -d 'reserve capacity for share identifiers not yet active (0-99)'
+complete -c batchctl -n '__batchctl_in \'batchctl policy create\'' -l share -x -d 'a share identifier (or prefix ending in *) and weight factor; lower weight = larger share (repeatable)'
+complete -c batchctl -n '__batchctl_in \'batchctl policy create\'' -l tag -x -d 'a tag (repeatable): key=value'
+complete -c batchctl -n '__batchctl_in \'batchctl policy create\'' -l input -r -F -d 'a CreateSchedulingPolicy request (JSON or YAML); flags override its fields'
+complete -c batchctl -n '__batchctl_in \'batchctl policy update\'' -l share-decay -x -d 'time window for usage: seconds or 10m, 1h'
+complete -c batchctl -n '__batchctl_in \'batchctl policy update\'' -l compute-reservation -x -d 'capacity reserved for inactive share identifiers (0-99)'
+complete -c batchctl -n '__batchctl_in \'batchctl policy update\'' -l share -x -d 'replaces the share list: ID[:WEIGHT] (repeatable)'
+complete -c batchctl -n '__batchctl_in \'batchctl policy update\'' -l input -r -F -d 'an UpdateSchedulingPolicy request (JSON or YAML); flags override its fields'
+complete -c batchctl -n '__batchctl_arg \'batchctl policy update\' 0 0' -a '(__batchctl_dynamic policy)' -d 'scheduling policy name or ARN (or arn in --input)'
+complete -c batchctl -n '__batchctl_arg \'batchctl policy delete\' 0 1' -a '(__batchctl_dynamic policy)' -d 'scheduling policy names or ARNs'
+complete -c batchctl -n '__batchctl_in \'batchctl tag\'' -l kind -x -a 'ce queue jobdef policy' -d 'what a name (not an ARN) refers to'
+complete -c batchctl -n '__batchctl_in \'batchctl untag\'' -l kind -x -a 'ce queue jobdef policy' -d 'what a name (not an ARN) refers to'
+complete -c batchctl -n '__batchctl_at \'batchctl sim\'' -a 'status' -d 'Show the simulator\'s clock, speed, store file and resource counts'
+complete -c batchctl -n '__batchctl_at \'batchctl sim\'' -a 'advance' -d 'Move simulated time forward (jobs run, instances scale, states change)'
+complete -c batchctl -n '__batchctl_at \'batchctl sim\'' -a 'speed' -d 'Make simulated time run N times faster than the wall clock (1 = real time; kept in the store)'
+complete -c batchctl -n '__batchctl_at \'batchctl sim\'' -a 'reset' -d 'Delete the simulator\'s state (all resources, jobs and logs) and start a fresh world'
+complete -c batchctl -n '__batchctl_at \'batchctl config\'' -a 'get' -d 'Print the value batchctl uses for a setting (empty when unset)'
+complete -c batchctl -n '__batchctl_at \'batchctl config\'' -a 'set' -d 'Save a setting in the config file (a local change: no confirmation)'
+complete -c batchctl -n '__batchctl_at \'batchctl config\'' -a 'unset' -d 'Remove a setting from the config file'
+complete -c batchctl -n '__batchctl_at \'batchctl config\'' -a 'list' -d 'Show every setting with its effective value and its source (flag, env, file, default)'
+complete -c batchctl -n '__batchctl_at \'batchctl config\'' -a 'ls' -d 'Show every setting with its effective value and its source (flag, env, file, default)'
+complete -c batchctl -n '__batchctl_at \'batchctl config\'' -a 'path' -d 'Print the path of the config file (it need not exist yet)'
+complete -c batchctl -n '__batchctl_arg \'batchctl config get\' 0 0' -a 'backend region profile endpoint-url output home sim-speed color' -d 'setting name'
+complete -c batchctl -n '__batchctl_arg \'batchctl config set\' 0 0' -a 'backend region profile endpoint-url output home sim-speed color' -d 'setting name'
+complete -c batchctl -n '__batchctl_arg \'batchctl config unset\' 0 0' -a 'backend region profile endpoint-url output home sim-speed color' -d 'setting name'
+complete -c batchctl -n '__batchctl_in \'batchctl completion\'' -l write -r -F -d 'write all three scripts into DIR (batchctl.bash, _batchctl, batchctl.fish)'
+complete -c batchctl -n '__batchctl_arg \'batchctl completion\' 0 0' -a 'bash zsh fish' -d 'the shell to complete for'
+complete -c batchctl -l backend -x -a 'sim aws' -d 'world to work in (env BATCHCTL_BACKEND)'
+complete -c batchctl -l region -x -d 'AWS region (env AWS_REGION; default us-east-1)'
+complete -c batchctl -l profile -x -d 'AWS profile (env AWS_PROFILE)'
+complete -c batchctl -l endpoint-url -x -d 'send AWS calls to this endpoint, e.g. a local moto server'
+complete -c batchctl -s o -l output -x -a 'table wide json yaml text' -d 'output format'
+complete -c batchctl -l query -x -d 'JMESPath query over the JSON result, as the AWS CLI'
+complete -c batchctl -l no-color -d 'no colour (also NO_COLOR)'
+complete -c batchctl -l debug -d 'log every API call (operation, input, status, duration) to stderr'
+complete -c batchctl -l home -r -F -d 'simulator state directory (env BATCHCTL_HOME)'
+complete -c batchctl -l sim-speed -x -d 'simulated time runs N times faster than the wall clock (persisted)'
+complete -c batchctl -s y -l yes -d 'do not ask for confirmation before changing anything'
+complete -c batchctl -l dry-run -d 'print what would change, change nothing'
+complete -c batchctl -s h -l help -d 'show help'
