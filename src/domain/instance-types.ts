@@ -116,15 +116,19 @@ function build(): Map<string, InstanceTypeInfo> {
   return out;
 }
 
-const CATALOGUE = build();
+let built: Map<string, InstanceTypeInfo> | undefined;
+/** Built on first use: start-up pays nothing for commands that never look at instance types. */
+function catalogue(): Map<string, InstanceTypeInfo> {
+  return (built ??= build());
+}
 
 /** Every catalogued type, in a stable order (family, then vCPUs). */
 export function allInstanceTypes(): InstanceTypeInfo[] {
-  return [...CATALOGUE.values()].sort((a, b) => a.family.localeCompare(b.family) || a.vcpus - b.vcpus || a.name.localeCompare(b.name));
+  return [...catalogue().values()].sort((a, b) => a.family.localeCompare(b.family) || a.vcpus - b.vcpus || a.name.localeCompare(b.name));
 }
 
 export function instanceType(name: string): InstanceTypeInfo | undefined {
-  return CATALOGUE.get(name);
+  return catalogue().get(name);
 }
 
 /**
@@ -147,7 +151,7 @@ export const DEFAULT_INSTANCE_TYPES = ['default_x86_64'];
 export function expandInstanceTypeEntry(entry: string): InstanceTypeInfo[] {
   const families = INSTANCE_KEYWORDS[entry] ?? (entry.includes('.') ? undefined : [entry]);
   if (!families) {
-    const one = CATALOGUE.get(entry);
+    const one = catalogue().get(entry);
     return one ? [one] : [];
   }
   return allInstanceTypes().filter((t) => families.includes(t.family) && !t.bareMetal);

@@ -42,10 +42,11 @@ export class SimRuntime {
 
   /** Inside a transaction: advances the world and returns a context at the new instant. */
   private begin(): SimCtx {
-    const target = Math.max(this.worldNow(), this.clockNow());
+    const stored = this.worldNow();
+    const target = Math.max(stored, this.clockNow());
     const ctx = new SimCtx(this.store, this.region, this.account, target);
     this.engine.advanceTo(ctx, target);
-    this.store.setMeta(META.worldNow, target);
+    if (target !== stored) this.store.setMeta(META.worldNow, target);
     return ctx;
   }
 

@@ -26,7 +26,8 @@ const SCHEDULING_POLICY_ARN_RE = /^arn:aws[a-z-]*:batch:[a-z0-9-]+:\d{12}:schedu
 function checkCommon(req: Record<string, unknown>, out: IssueList): void {
   checkEnum(req.state, 'state', JQ_STATES, out);
   checkInt(req.priority, 'priority', out, 0);
-  if (typeof req.schedulingPolicyArn === 'string' && !SCHEDULING_POLICY_ARN_RE.test(req.schedulingPolicyArn)) {
+  // "" is the CLI skeleton's blank: no policy on create; on update, the rule below.
+  if (typeof req.schedulingPolicyArn === 'string' && req.schedulingPolicyArn !== '' && !SCHEDULING_POLICY_ARN_RE.test(req.schedulingPolicyArn)) {
     out.error('schedulingPolicyArn', 'must be a scheduling policy ARN (arn:aws:batch:<region>:<account>:scheduling-policy/<name>)');
   }
   if (Array.isArray(req.computeEnvironmentOrder)) {
@@ -87,6 +88,7 @@ export function validateUpdateJobQueue(input: UpdateJobQueueRequest | unknown, o
   if (!checkRequest('UpdateJobQueueRequest', input, out, opts.unknownMembers)) return out.items;
   const req = input as Record<string, unknown>;
   checkCommon(req, out);
+  if (req.schedulingPolicyArn === '') out.error('schedulingPolicyArn', 'a scheduling policy can be replaced but not removed');
   if (Array.isArray(req.computeEnvironmentOrder) && req.computeEnvironmentOrder.length === 0) {
     out.error('computeEnvironmentOrder', 'must name 1-3 compute environments when given');
   }
