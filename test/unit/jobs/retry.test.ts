@@ -103,6 +103,12 @@ describe('evaluateRetry', () => {
     expect(evaluateRetry(s, { attempt: 1, exitCode: 1, statusReason: 'Essential container in task exited' }).action).toBe('EXIT');
   });
 
+  it('an entry without conditions matches every failure (validation flags it)', () => {
+    const s = { attempts: 3, evaluateOnExit: [{ action: 'EXIT' as const }] };
+    expect(evaluateRetry(s, { attempt: 1, exitCode: 9 })).toMatchObject({ action: 'EXIT', ruleIndex: 0 });
+    expect(validateRetryStrategy(s)).toHaveLength(1);
+  });
+
   it('a matching RETRY rule with no attempts left exits', () => {
     const s = { attempts: 2, evaluateOnExit: [{ action: 'RETRY' as const, onExitCode: '*' }] };
     expect(evaluateRetry(s, { attempt: 2, exitCode: 1 })).toMatchObject({ action: 'EXIT', why: 'ATTEMPTS_EXHAUSTED', ruleIndex: 0 });
