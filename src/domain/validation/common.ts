@@ -87,6 +87,7 @@ export function checkTagKeys(keys: unknown, field: string, out: IssueList): void
 
 /** `arn:aws:iam::<account>:role/...` */
 export const ROLE_ARN_RE = /^arn:aws[a-z-]*:iam::\d{12}:role\/.+/;
+export const SCHEDULING_POLICY_ARN_RE = /^arn:aws[a-z-]*:batch:[a-z0-9-]+:\d{12}:scheduling-policy\/[A-Za-z0-9_-]{1,128}$/;
 export const INSTANCE_PROFILE_ARN_RE = /^arn:aws[a-z-]*:iam::\d{12}:instance-profile\/.+/;
 
 export function isObject(v: unknown): v is Record<string, unknown> {

@@ -4,7 +4,7 @@
  * scheduling policy exists, is checked by the simulator.
  */
 import type { CreateJobQueueRequest, UpdateJobQueueRequest } from '@aws-sdk/client-batch';
-import { asObjects, checkEnum, checkInt, checkListLength, checkName, checkTags } from './common.js';
+import { SCHEDULING_POLICY_ARN_RE, asObjects, checkEnum, checkInt, checkListLength, checkName, checkTags } from './common.js';
 import { type Issue, IssueList, type ValidateOptions, join } from './issue.js';
 import { checkRequest } from './shape-check.js';
 
@@ -20,8 +20,6 @@ export const TIME_LIMIT_REASONS = [
   'MISCONFIGURATION:EC2_INSTANCE_CONFIGURATION_UNSUPPORTED',
   'MISCONFIGURATION:SERVICE_ENVIRONMENT_MAX_RESOURCE',
 ] as const;
-
-const SCHEDULING_POLICY_ARN_RE = /^arn:aws[a-z-]*:batch:[a-z0-9-]+:\d{12}:scheduling-policy\/[A-Za-z0-9_-]{1,128}$/;
 
 function checkCommon(req: Record<string, unknown>, out: IssueList): void {
   checkEnum(req.state, 'state', JQ_STATES, out);

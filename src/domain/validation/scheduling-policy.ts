@@ -1,11 +1,10 @@
 /** Create/UpdateSchedulingPolicy rules (spec/07 §2.5, spec/03 §5). */
 import type { CreateSchedulingPolicyRequest, UpdateSchedulingPolicyRequest } from '@aws-sdk/client-batch';
-import { asObjects, checkEnum, checkInt, checkListLength, checkName, checkTags, isObject } from './common.js';
+import { SCHEDULING_POLICY_ARN_RE, asObjects, checkEnum, checkInt, checkListLength, checkName, checkTags, isObject } from './common.js';
 import { type Issue, IssueList, type ValidateOptions, join } from './issue.js';
 import { checkRequest } from './shape-check.js';
 
 const SHARE_ID_RE = /^[A-Za-z0-9]{1,255}\*?$/;
-const POLICY_ARN_RE = /^arn:aws[a-z-]*:batch:[a-z0-9-]+:\d{12}:scheduling-policy\/[A-Za-z0-9_-]{1,128}$/;
 export const MAX_SHARE_DISTRIBUTION = 500;
 
 function checkPolicies(req: Record<string, unknown>, out: IssueList): void {
@@ -55,7 +54,7 @@ export function validateUpdateSchedulingPolicy(input: UpdateSchedulingPolicyRequ
   const out = new IssueList();
   if (!checkRequest('UpdateSchedulingPolicyRequest', input, out, opts.unknownMembers)) return out.items;
   const req = input as Record<string, unknown>;
-  if (typeof req.arn === 'string' && !POLICY_ARN_RE.test(req.arn)) out.error('arn', 'must be a scheduling policy ARN (arn:aws:batch:<region>:<account>:scheduling-policy/<name>)');
+  if (typeof req.arn === 'string' && !SCHEDULING_POLICY_ARN_RE.test(req.arn)) out.error('arn', 'must be a scheduling policy ARN (arn:aws:batch:<region>:<account>:scheduling-policy/<name>)');
   checkPolicies(req, out);
   return out.items;
 }

@@ -56,8 +56,3 @@ export function findByNameOrArn<T>(ctx: SimCtx, kind: string, ref: string): Reso
 export function compact<T extends object>(o: T): T {
   return JSON.parse(JSON.stringify(o)) as T;
 }
-
-export function requireString(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') fail(field, 'is required');
-  return value;
-}
