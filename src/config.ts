@@ -50,6 +50,8 @@ export interface GlobalFlags {
 export interface ResolvedConfig {
   backend: BackendKind;
   region: string;
+  /** False when the region is the built-in default (the AWS backend then asks the profile). */
+  regionExplicit: boolean;
   profile?: string;
   endpointUrl?: string;
   output: OutputFormat;
@@ -209,6 +211,7 @@ export function resolveConfig(flags: GlobalFlags, env: NodeJS.ProcessEnv, file: 
   return {
     backend: s.backend.value as BackendKind,
     region: s.region.value!,
+    regionExplicit: s.region.source !== 'default',
     profile: s.profile.value,
     endpointUrl: s['endpoint-url'].value,
     output: s.output.value as OutputFormat,

@@ -45,6 +45,13 @@ describe('resolveConfig: flags > environment > file > defaults', () => {
     expect(resolveConfig({ region: 'us-west-2', output: 'wide' }, env, file)).toMatchObject({ region: 'us-west-2', output: 'wide', outputExplicit: true });
   });
 
+  it('says whether the region was chosen or is the default (the AWS backend then asks the profile)', () => {
+    expect(resolveConfig({}, {}, {}).regionExplicit).toBe(false);
+    expect(resolveConfig({}, {}, { region: 'eu-west-1' }).regionExplicit).toBe(true);
+    expect(resolveConfig({}, { AWS_REGION: 'eu-west-1' }, {}).regionExplicit).toBe(true);
+    expect(resolveConfig({ region: 'eu-west-1' }, {}, {}).regionExplicit).toBe(true);
+  });
+
   it('reads AWS_DEFAULT_REGION after AWS_REGION and AWS_ENDPOINT_URL after BATCHCTL_ENDPOINT_URL', () => {
     expect(resolveConfig({}, { AWS_DEFAULT_REGION: 'eu-north-1' }, {}).region).toBe('eu-north-1');
     expect(resolveConfig({}, { AWS_DEFAULT_REGION: 'eu-north-1', AWS_REGION: 'eu-west-3' }, {}).region).toBe('eu-west-3');
