@@ -1,6 +1,6 @@
 /** What the config verbs share: the setting-name argument and the sentence that lists the names. */
 import { Argument, InvalidArgumentError, type Command } from 'commander';
-import { SETTING_NAMES, SETTINGS, explainConfig, type GlobalFlags, type ResolvedSetting, type SettingName } from '../../config.js';
+import { SETTING_NAMES, SETTINGS, explainConfig, type ConfigFile, type GlobalFlags, type ResolvedSetting, type SettingName } from '../../config.js';
 import type { Context } from '../../context.js';
 
 /** The `<key>` argument: one of SETTING_NAMES (shown in help and completed by the shells). */
@@ -29,7 +29,7 @@ export interface SettingRow {
 }
 
 /** Every setting's effective value and source, seen with the flags of this invocation. */
-export function settingRows(ctx: Context, cmd: Command, path: string, file: Parameters<typeof explainConfig>[2]): SettingRow[] {
+export function settingRows(ctx: Context, cmd: Command, path: string, file: ConfigFile): SettingRow[] {
   const flags = cmd.optsWithGlobals() as GlobalFlags;
   const explained = explainConfig(flags, ctx.env, file, path);
   return SETTING_NAMES.map((key) => ({ key, value: explained[key].value ?? null, source: explained[key].source, origin: explained[key].origin ?? null }));
