@@ -8,10 +8,12 @@
 # The subcommands (and aliases) of a command path.
 _batchctl_children() {
   case "$1" in
-    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd policy tag untag sim config completion' ;;
+    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd iam network policy tag untag sim config completion' ;;
     'batchctl ce') _batchctl_r='list ls describe show create update enable disable delete rm' ;;
     'batchctl queue') _batchctl_r='list ls describe show create update enable disable delete rm' ;;
     'batchctl jobdef') _batchctl_r='list ls describe show register deregister validate lint skeleton' ;;
+    'batchctl iam') _batchctl_r='check create-roles policy' ;;
+    'batchctl network') _batchctl_r='check' ;;
     'batchctl policy') _batchctl_r='list ls describe show create update delete rm' ;;
     'batchctl sim') _batchctl_r='status advance speed reset' ;;
     'batchctl config') _batchctl_r='get set unset list ls path' ;;
@@ -26,6 +28,8 @@ _batchctl_canonical() {
     'batchctl|ce'|'batchctl|compute-environment') _batchctl_r='ce' ;;
     'batchctl|queue'|'batchctl|jq') _batchctl_r='queue' ;;
     'batchctl|jobdef'|'batchctl|jd') _batchctl_r='jobdef' ;;
+    'batchctl|iam') _batchctl_r='iam' ;;
+    'batchctl|network') _batchctl_r='network' ;;
     'batchctl|policy') _batchctl_r='policy' ;;
     'batchctl|tag') _batchctl_r='tag' ;;
     'batchctl|untag') _batchctl_r='untag' ;;
@@ -52,6 +56,10 @@ _batchctl_canonical() {
     'batchctl jobdef|deregister') _batchctl_r='deregister' ;;
     'batchctl jobdef|validate'|'batchctl jobdef|lint') _batchctl_r='validate' ;;
     'batchctl jobdef|skeleton') _batchctl_r='skeleton' ;;
+    'batchctl iam|check') _batchctl_r='check' ;;
+    'batchctl iam|create-roles') _batchctl_r='create-roles' ;;
+    'batchctl iam|policy') _batchctl_r='policy' ;;
+    'batchctl network|check') _batchctl_r='check' ;;
     'batchctl policy|list'|'batchctl policy|ls') _batchctl_r='list' ;;
     'batchctl policy|describe'|'batchctl policy|show') _batchctl_r='describe' ;;
     'batchctl policy|create') _batchctl_r='create' ;;
@@ -81,6 +89,10 @@ _batchctl_options() {
     'batchctl jobdef list') _batchctl_r='--name --status --all-revisions' ;;
     'batchctl jobdef register') _batchctl_r='--image --command --vcpus --memory --gpus --platform --execution-role --job-role --env --parameter --retry-attempts --timeout --log-group --public-ip --scheduling-priority --propagate-tags --tag --input' ;;
     'batchctl jobdef skeleton') _batchctl_r='--platform' ;;
+    'batchctl iam check') _batchctl_r='--platform --verbose --execution-role --instance-role --service-role --private' ;;
+    'batchctl iam create-roles') _batchctl_r='--tag --emit --execution-role --instance-role --service-role --private' ;;
+    'batchctl iam policy') _batchctl_r='--for --account-id --partition --pass-role' ;;
+    'batchctl network check') _batchctl_r='--platform --vpc --subnets --security-groups --assign-public-ip --no-assign-public-ip --image --verbose' ;;
     'batchctl policy create') _batchctl_r='--share-decay --compute-reservation --share --tag --input' ;;
     'batchctl policy update') _batchctl_r='--share-decay --compute-reservation --share --input' ;;
     'batchctl tag') _batchctl_r='--kind' ;;
@@ -159,6 +171,24 @@ _batchctl_value() {
     'batchctl jobdef register|--tag') _batchctl_r='' ;;
     'batchctl jobdef register|--input') _batchctl_r='files' ;;
     'batchctl jobdef skeleton|--platform') _batchctl_r='choices:ec2 fargate eks multinode' ;;
+    'batchctl iam check|--platform') _batchctl_r='choices:fargate ec2 eks' ;;
+    'batchctl iam check|--execution-role') _batchctl_r='' ;;
+    'batchctl iam check|--instance-role') _batchctl_r='' ;;
+    'batchctl iam check|--service-role') _batchctl_r='' ;;
+    'batchctl iam create-roles|--tag') _batchctl_r='' ;;
+    'batchctl iam create-roles|--emit') _batchctl_r='choices:aws-cli' ;;
+    'batchctl iam create-roles|--execution-role') _batchctl_r='' ;;
+    'batchctl iam create-roles|--instance-role') _batchctl_r='' ;;
+    'batchctl iam create-roles|--service-role') _batchctl_r='' ;;
+    'batchctl iam policy|--for') _batchctl_r='choices:read jobs logs setup iam-check iam-create-roles network teardown doctor' ;;
+    'batchctl iam policy|--account-id') _batchctl_r='' ;;
+    'batchctl iam policy|--partition') _batchctl_r='' ;;
+    'batchctl iam policy|--pass-role') _batchctl_r='' ;;
+    'batchctl network check|--platform') _batchctl_r='choices:fargate ec2 eks' ;;
+    'batchctl network check|--vpc') _batchctl_r='' ;;
+    'batchctl network check|--subnets') _batchctl_r='' ;;
+    'batchctl network check|--security-groups') _batchctl_r='' ;;
+    'batchctl network check|--image') _batchctl_r='' ;;
     'batchctl policy create|--share-decay') _batchctl_r='' ;;
     'batchctl policy create|--compute-reservation') _batchctl_r='' ;;
     'batchctl policy create|--share') _batchctl_r='' ;;
@@ -212,6 +242,8 @@ _batchctl_arg() {
     'batchctl jobdef deregister|0') _batchctl_r='kind:jobdef' ;;
     'batchctl jobdef deregister|'*) _batchctl_r='kind:jobdef' ;;
     'batchctl jobdef validate|0') _batchctl_r='files' ;;
+    'batchctl iam create-roles|0') _batchctl_r='choices:fargate ec2 eks' ;;
+    'batchctl iam create-roles|'*) _batchctl_r='choices:fargate ec2 eks' ;;
     'batchctl policy describe|0') _batchctl_r='kind:policy' ;;
     'batchctl policy describe|'*) _batchctl_r='kind:policy' ;;
     'batchctl policy create|0') _batchctl_r='' ;;

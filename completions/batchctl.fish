@@ -14,6 +14,10 @@ function __batchctl_canonical --argument-names cmdpath word
       echo queue
     case 'batchctl|jobdef' 'batchctl|jd'
       echo jobdef
+    case 'batchctl|iam'
+      echo iam
+    case 'batchctl|network'
+      echo network
     case 'batchctl|policy'
       echo policy
     case 'batchctl|tag'
@@ -66,6 +70,14 @@ function __batchctl_canonical --argument-names cmdpath word
       echo validate
     case 'batchctl jobdef|skeleton'
       echo skeleton
+    case 'batchctl iam|check'
+      echo check
+    case 'batchctl iam|create-roles'
+      echo create-roles
+    case 'batchctl iam|policy'
+      echo policy
+    case 'batchctl network|check'
+      echo check
     case 'batchctl policy|list' 'batchctl policy|ls'
       echo list
     case 'batchctl policy|describe' 'batchctl policy|show'
@@ -99,7 +111,7 @@ end
 
 function __batchctl_takes_value --argument-names cmdpath opt
   switch "$cmdpath|$opt"
-    case 'batchctl ce create|--type' 'batchctl ce create|--compute-type' 'batchctl ce create|--max-vcpus' 'batchctl ce create|--min-vcpus' 'batchctl ce create|--desired-vcpus' 'batchctl ce create|--instance-types' 'batchctl ce create|--subnets' 'batchctl ce create|--security-groups' 'batchctl ce create|--instance-role' 'batchctl ce create|--service-role' 'batchctl ce create|--allocation-strategy' 'batchctl ce create|--bid-percentage' 'batchctl ce create|--spot-fleet-role' 'batchctl ce create|--launch-template' 'batchctl ce create|--image-type' 'batchctl ce create|--eks-cluster' 'batchctl ce create|--namespace' 'batchctl ce create|--unmanaged-vcpus' 'batchctl ce create|--tag' 'batchctl ce create|--input' 'batchctl ce update|--max-vcpus' 'batchctl ce update|--min-vcpus' 'batchctl ce update|--desired-vcpus' 'batchctl ce update|--scale-down-delay' 'batchctl ce update|--instance-types' 'batchctl ce update|--subnets' 'batchctl ce update|--security-groups' 'batchctl ce update|--instance-role' 'batchctl ce update|--service-role' 'batchctl ce update|--allocation-strategy' 'batchctl ce update|--bid-percentage' 'batchctl ce update|--launch-template' 'batchctl ce update|--image-type' 'batchctl ce update|--job-execution-timeout' 'batchctl ce update|--unmanaged-vcpus' 'batchctl ce update|--input' 'batchctl queue create|--priority' 'batchctl queue create|--ce' 'batchctl queue create|--scheduling-policy' 'batchctl queue create|--state-time-limit' 'batchctl queue create|--tag' 'batchctl queue create|--input' 'batchctl queue update|--priority' 'batchctl queue update|--ce' 'batchctl queue update|--scheduling-policy' 'batchctl queue update|--state-time-limit' 'batchctl queue update|--input' 'batchctl jobdef list|--name' 'batchctl jobdef list|--status' 'batchctl jobdef register|--image' 'batchctl jobdef register|--command' 'batchctl jobdef register|--vcpus' 'batchctl jobdef register|--memory' 'batchctl jobdef register|--gpus' 'batchctl jobdef register|--platform' 'batchctl jobdef register|--execution-role' 'batchctl jobdef register|--job-role' 'batchctl jobdef register|--env' 'batchctl jobdef register|--parameter' 'batchctl jobdef register|--retry-attempts' 'batchctl jobdef register|--timeout' 'batchctl jobdef register|--log-group' 'batchctl jobdef register|--scheduling-priority' 'batchctl jobdef register|--tag' 'batchctl jobdef register|--input' 'batchctl jobdef skeleton|--platform' 'batchctl policy create|--share-decay' 'batchctl policy create|--compute-reservation' 'batchctl policy create|--share' 'batchctl policy create|--tag' 'batchctl policy create|--input' 'batchctl policy update|--share-decay' 'batchctl policy update|--compute-reservation' 'batchctl policy update|--share' 'batchctl policy update|--input' 'batchctl tag|--kind' 'batchctl untag|--kind' 'batchctl completion|--write' '*|--backend' '*|--region' '*|--profile' '*|--endpoint-url' '*|-o' '*|--output' '*|--query' '*|--home' '*|--sim-speed'
+    case 'batchctl ce create|--type' 'batchctl ce create|--compute-type' 'batchctl ce create|--max-vcpus' 'batchctl ce create|--min-vcpus' 'batchctl ce create|--desired-vcpus' 'batchctl ce create|--instance-types' 'batchctl ce create|--subnets' 'batchctl ce create|--security-groups' 'batchctl ce create|--instance-role' 'batchctl ce create|--service-role' 'batchctl ce create|--allocation-strategy' 'batchctl ce create|--bid-percentage' 'batchctl ce create|--spot-fleet-role' 'batchctl ce create|--launch-template' 'batchctl ce create|--image-type' 'batchctl ce create|--eks-cluster' 'batchctl ce create|--namespace' 'batchctl ce create|--unmanaged-vcpus' 'batchctl ce create|--tag' 'batchctl ce create|--input' 'batchctl ce update|--max-vcpus' 'batchctl ce update|--min-vcpus' 'batchctl ce update|--desired-vcpus' 'batchctl ce update|--scale-down-delay' 'batchctl ce update|--instance-types' 'batchctl ce update|--subnets' 'batchctl ce update|--security-groups' 'batchctl ce update|--instance-role' 'batchctl ce update|--service-role' 'batchctl ce update|--allocation-strategy' 'batchctl ce update|--bid-percentage' 'batchctl ce update|--launch-template' 'batchctl ce update|--image-type' 'batchctl ce update|--job-execution-timeout' 'batchctl ce update|--unmanaged-vcpus' 'batchctl ce update|--input' 'batchctl queue create|--priority' 'batchctl queue create|--ce' 'batchctl queue create|--scheduling-policy' 'batchctl queue create|--state-time-limit' 'batchctl queue create|--tag' 'batchctl queue create|--input' 'batchctl queue update|--priority' 'batchctl queue update|--ce' 'batchctl queue update|--scheduling-policy' 'batchctl queue update|--state-time-limit' 'batchctl queue update|--input' 'batchctl jobdef list|--name' 'batchctl jobdef list|--status' 'batchctl jobdef register|--image' 'batchctl jobdef register|--command' 'batchctl jobdef register|--vcpus' 'batchctl jobdef register|--memory' 'batchctl jobdef register|--gpus' 'batchctl jobdef register|--platform' 'batchctl jobdef register|--execution-role' 'batchctl jobdef register|--job-role' 'batchctl jobdef register|--env' 'batchctl jobdef register|--parameter' 'batchctl jobdef register|--retry-attempts' 'batchctl jobdef register|--timeout' 'batchctl jobdef register|--log-group' 'batchctl jobdef register|--scheduling-priority' 'batchctl jobdef register|--tag' 'batchctl jobdef register|--input' 'batchctl jobdef skeleton|--platform' 'batchctl iam check|--platform' 'batchctl iam check|--execution-role' 'batchctl iam check|--instance-role' 'batchctl iam check|--service-role' 'batchctl iam create-roles|--tag' 'batchctl iam create-roles|--emit' 'batchctl iam create-roles|--execution-role' 'batchctl iam create-roles|--instance-role' 'batchctl iam create-roles|--service-role' 'batchctl iam policy|--for' 'batchctl iam policy|--account-id' 'batchctl iam policy|--partition' 'batchctl iam policy|--pass-role' 'batchctl network check|--platform' 'batchctl network check|--vpc' 'batchctl network check|--subnets' 'batchctl network check|--security-groups' 'batchctl network check|--image' 'batchctl policy create|--share-decay' 'batchctl policy create|--compute-reservation' 'batchctl policy create|--share' 'batchctl policy create|--tag' 'batchctl policy create|--input' 'batchctl policy update|--share-decay' 'batchctl policy update|--compute-reservation' 'batchctl policy update|--share' 'batchctl policy update|--input' 'batchctl tag|--kind' 'batchctl untag|--kind' 'batchctl completion|--write' '*|--backend' '*|--region' '*|--profile' '*|--endpoint-url' '*|-o' '*|--output' '*|--query' '*|--home' '*|--sim-speed'
       return 0
   end
   return 1
@@ -185,6 +197,8 @@ complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'queue' -d 'Job queues: 
 complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'jq' -d 'Job queues: create, list, describe, update, enable, disable, delete'
 complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'jobdef' -d 'Job definitions: register, list, describe, deregister, validate, skeleton'
 complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'jd' -d 'Job definitions: register, list, describe, deregister, validate, skeleton'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'iam' -d 'IAM for Batch: check roles and policies, create the missing ones, print the operator policy'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'network' -d 'Check subnets, routes and security groups for Batch'
 complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'policy' -d 'Fair-share scheduling policies: create, list, describe, update, delete'
 complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'tag' -d 'Add or change tags on a compute environment, queue, job definition, policy or job'
 complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'untag' -d 'Remove tags from a compute environment, queue, job definition, policy or job'
@@ -308,6 +322,35 @@ complete -c batchctl -n '__batchctl_in \'batchctl jobdef register\'' -l input -r
 complete -c batchctl -n '__batchctl_arg \'batchctl jobdef deregister\' 0 1' -a '(__batchctl_dynamic jobdef)' -d 'name:revision or ARN (a bare name means its latest ACTIVE revision)'
 complete -c batchctl -n '__batchctl_arg \'batchctl jobdef validate\' 0 0' -F
 complete -c batchctl -n '__batchctl_in \'batchctl jobdef skeleton\'' -l platform -x -a 'ec2 fargate eks multinode' -d 'which kind of job definition'
+complete -c batchctl -n '__batchctl_at \'batchctl iam\'' -a 'check' -d 'Check the IAM roles, instance profiles, trust and policies Batch needs'
+complete -c batchctl -n '__batchctl_at \'batchctl iam\'' -a 'create-roles' -d 'Create the IAM roles and instance profiles Batch needs that are missing (a plan)'
+complete -c batchctl -n '__batchctl_at \'batchctl iam\'' -a 'policy' -d 'Print the least-privilege IAM policy an operator needs for batchctl'
+complete -c batchctl -n '__batchctl_in \'batchctl iam check\'' -l platform -x -a 'fargate ec2 eks' -d 'fargate, ec2 or eks (default: fargate and ec2)'
+complete -c batchctl -n '__batchctl_in \'batchctl iam check\'' -l verbose -d 'show the evidence of passing checks too'
+complete -c batchctl -n '__batchctl_in \'batchctl iam check\'' -l execution-role -x -d 'Fargate: the task execution role (default ecsTaskExecutionRole)'
+complete -c batchctl -n '__batchctl_in \'batchctl iam check\'' -l instance-role -x -d 'EC2: the instance profile (default ecsInstanceRole); EKS: the node instance profile (required)'
+complete -c batchctl -n '__batchctl_in \'batchctl iam check\'' -l service-role -x -d 'a custom compute environment service role to check (default: the service-linked role)'
+complete -c batchctl -n '__batchctl_in \'batchctl iam check\'' -l private -d 'EKS private cluster: the node role also needs AmazonEC2ContainerRegistryPullOnly'
+complete -c batchctl -n '__batchctl_in \'batchctl iam create-roles\'' -l tag -x -d 'tag the roles and instance profiles it creates (repeatable): key=value'
+complete -c batchctl -n '__batchctl_in \'batchctl iam create-roles\'' -l emit -x -a 'aws-cli' -d 'with --dry-run: print the plan as equivalent commands'
+complete -c batchctl -n '__batchctl_in \'batchctl iam create-roles\'' -l execution-role -x -d 'Fargate: the task execution role (default ecsTaskExecutionRole)'
+complete -c batchctl -n '__batchctl_in \'batchctl iam create-roles\'' -l instance-role -x -d 'EC2: the instance profile (default ecsInstanceRole); EKS: the node instance profile (required)'
+complete -c batchctl -n '__batchctl_in \'batchctl iam create-roles\'' -l service-role -x -d 'a custom compute environment service role to check (default: the service-linked role)'
+complete -c batchctl -n '__batchctl_in \'batchctl iam create-roles\'' -l private -d 'EKS private cluster: the node role also needs AmazonEC2ContainerRegistryPullOnly'
+complete -c batchctl -n '__batchctl_arg \'batchctl iam create-roles\' 0 1' -a 'fargate ec2 eks' -d 'fargate, ec2 or eks (default: fargate and ec2)'
+complete -c batchctl -n '__batchctl_in \'batchctl iam policy\'' -l for -x -a 'read jobs logs setup iam-check iam-create-roles network teardown doctor' -d 'only what these command groups need (default: all)'
+complete -c batchctl -n '__batchctl_in \'batchctl iam policy\'' -l account-id -x -d 'limit resource ARNs to this account (default: any account, *)'
+complete -c batchctl -n '__batchctl_in \'batchctl iam policy\'' -l partition -x -d 'ARN partition (aws, aws-cn, aws-us-gov)'
+complete -c batchctl -n '__batchctl_in \'batchctl iam policy\'' -l pass-role -x -d 'the roles batchctl may pass to Batch (default ecsInstanceRole ecsTaskExecutionRole)'
+complete -c batchctl -n '__batchctl_at \'batchctl network\'' -a 'check' -d 'Check that subnets and security groups can run Batch jobs (routes, endpoints, egress)'
+complete -c batchctl -n '__batchctl_in \'batchctl network check\'' -l platform -x -a 'fargate ec2 eks' -d 'what will run there'
+complete -c batchctl -n '__batchctl_in \'batchctl network check\'' -l vpc -x -d 'check this VPC\'s subnets and default security group (default: the default VPC)'
+complete -c batchctl -n '__batchctl_in \'batchctl network check\'' -l subnets -x -d 'subnet ids, comma-separated or repeated'
+complete -c batchctl -n '__batchctl_in \'batchctl network check\'' -l security-groups -x -d 'security group ids, comma-separated or repeated'
+complete -c batchctl -n '__batchctl_in \'batchctl network check\'' -l assign-public-ip -d 'Fargate: tasks get a public IP (the wizard\'s default)'
+complete -c batchctl -n '__batchctl_in \'batchctl network check\'' -l no-assign-public-ip -d 'Fargate: tasks get no public IP (private subnets behind NAT or endpoints)'
+complete -c batchctl -n '__batchctl_in \'batchctl network check\'' -l image -x -d 'the job image, to tell a public registry from this region\'s ECR'
+complete -c batchctl -n '__batchctl_in \'batchctl network check\'' -l verbose -d 'show the evidence of passing checks too'
 complete -c batchctl -n '__batchctl_at \'batchctl policy\'' -a 'list' -d 'List scheduling policies'
 complete -c batchctl -n '__batchctl_at \'batchctl policy\'' -a 'ls' -d 'List scheduling policies'
 complete -c batchctl -n '__batchctl_at \'batchctl policy\'' -a 'describe' -d 'Show scheduling policies in detail'
