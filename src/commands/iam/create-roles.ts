@@ -64,7 +64,7 @@ export async function runIamCreateRoles(ctx: Context, flags: IamCreateRolesOptio
     `Create the IAM roles for ${platforms.join(' and ')}`,
     platforms.map((p) => iamCreateRolesPlan(facts, p, accountId, { ...iamOptionsFrom(flags, p), tags })),
   );
-  const result = await applyReportedPlan(ctx, plan, { emit });
+  const result = await applyReportedPlan(ctx, plan, { emit, progress: true });
   if (!result.applied) return;
   const c = ctx.io.color();
   if (wantsMachineOutput(ctx)) {

@@ -34,6 +34,8 @@ export interface ApplyOptions {
    * like a failed step.
    */
   afterStep?(step: PlanStep, output: unknown, index: number): Promise<void>;
+  /** A progress line for every step, even when the plan has only one (multi-step commands). */
+  progress?: boolean;
   /** `--timeout`: the longest any one wait step may take, instead of the step's own timeoutSeconds. */
   waitTimeoutMs?: number;
   /** How often a wait step polls (default 5 s, in simulated time on the simulator). */
@@ -124,7 +126,7 @@ export async function applyPlan(ctx: Context, plan: Plan, opts: ApplyOptions = {
         note = r.note ? ` ${c.dim(`(${r.note})`)}` : '';
       }
       outputs.push(output);
-      if (plan.steps.length > 1 || io.isStderrTTY()) io.err(`${c.green('✓')} ${step.title}${note}\n`);
+      if (plan.steps.length > 1 || opts.progress || io.isStderrTTY()) io.err(`${c.green('✓')} ${step.title}${note}\n`);
       await opts.afterStep?.(step, output, i);
     } catch (err) {
       throw partialFailure(plan, i, err, c);
