@@ -8,7 +8,7 @@
 # The subcommands (and aliases) of a command path.
 _batchctl_children() {
   case "$1" in
-    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd setup teardown iam network policy tag untag sim config completion' ;;
+    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd setup teardown iam network logs doctor policy tag untag sim config completion' ;;
     'batchctl ce') _batchctl_r='list ls describe show create update enable disable delete rm' ;;
     'batchctl queue') _batchctl_r='list ls describe show create update enable disable delete rm' ;;
     'batchctl jobdef') _batchctl_r='list ls describe show register deregister validate lint skeleton' ;;
@@ -33,6 +33,8 @@ _batchctl_canonical() {
     'batchctl|teardown') _batchctl_r='teardown' ;;
     'batchctl|iam') _batchctl_r='iam' ;;
     'batchctl|network') _batchctl_r='network' ;;
+    'batchctl|logs') _batchctl_r='logs' ;;
+    'batchctl|doctor') _batchctl_r='doctor' ;;
     'batchctl|policy') _batchctl_r='policy' ;;
     'batchctl|tag') _batchctl_r='tag' ;;
     'batchctl|untag') _batchctl_r='untag' ;;
@@ -103,6 +105,7 @@ _batchctl_options() {
     'batchctl iam create-roles') _batchctl_r='--tag --emit --execution-role --instance-role --service-role --private' ;;
     'batchctl iam policy') _batchctl_r='--for --account-id --partition --pass-role' ;;
     'batchctl network check') _batchctl_r='--platform --vpc --subnets --security-groups --assign-public-ip --no-assign-public-ip --image --verbose' ;;
+    'batchctl logs') _batchctl_r='-f --follow --attempt --index --children --node --container --since --tail --timestamps --format' ;;
     'batchctl policy create') _batchctl_r='--share-decay --compute-reservation --share --tag --input' ;;
     'batchctl policy update') _batchctl_r='--share-decay --compute-reservation --share --input' ;;
     'batchctl tag') _batchctl_r='--kind' ;;
@@ -264,6 +267,13 @@ _batchctl_value() {
     'batchctl network check|--subnets') _batchctl_r='' ;;
     'batchctl network check|--security-groups') _batchctl_r='' ;;
     'batchctl network check|--image') _batchctl_r='' ;;
+    'batchctl logs|--attempt') _batchctl_r='' ;;
+    'batchctl logs|--index') _batchctl_r='' ;;
+    'batchctl logs|--node') _batchctl_r='' ;;
+    'batchctl logs|--container') _batchctl_r='' ;;
+    'batchctl logs|--since') _batchctl_r='' ;;
+    'batchctl logs|--tail') _batchctl_r='' ;;
+    'batchctl logs|--format') _batchctl_r='choices:short json' ;;
     'batchctl policy create|--share-decay') _batchctl_r='' ;;
     'batchctl policy create|--compute-reservation') _batchctl_r='' ;;
     'batchctl policy create|--share') _batchctl_r='' ;;
@@ -323,6 +333,8 @@ _batchctl_arg() {
     'batchctl teardown|0') _batchctl_r='' ;;
     'batchctl iam create-roles|0') _batchctl_r='choices:fargate ec2 eks' ;;
     'batchctl iam create-roles|'*) _batchctl_r='choices:fargate ec2 eks' ;;
+    'batchctl logs|0') _batchctl_r='kind:job' ;;
+    'batchctl logs|'*) _batchctl_r='kind:job' ;;
     'batchctl policy describe|0') _batchctl_r='kind:policy' ;;
     'batchctl policy describe|'*) _batchctl_r='kind:policy' ;;
     'batchctl policy create|0') _batchctl_r='' ;;
