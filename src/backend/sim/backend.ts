@@ -8,6 +8,7 @@ import { advanceJobDefinition } from './batch/job-definitions.js';
 import { advanceJobQueue } from './batch/job-queues.js';
 import { createBatchApi } from './batch/api.js';
 import { Engine, ResourceTransitions, type TransitionHandler } from './engine/index.js';
+import { JobEngine } from './engine/jobs/process.js';
 import { SimRuntime } from './runtime.js';
 import { openDatabase } from './store/database.js';
 import { SCHEMA_VERSION } from './store/migrations.js';
@@ -54,7 +55,7 @@ function engine(): Engine {
     [KIND.jobQueue]: advanceJobQueue as TransitionHandler,
     [KIND.jobDefinition]: advanceJobDefinition as TransitionHandler,
   };
-  return new Engine([new ResourceTransitions(handlers)]);
+  return new Engine([new ResourceTransitions(handlers), new JobEngine()]);
 }
 
 export function createSimBackend(opts: SimOptions): SimBackend {

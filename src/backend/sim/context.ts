@@ -40,8 +40,16 @@ export class SimCtx {
     return batchArn(this.region, this.account, type, id);
   }
 
-  /** Persists what the operation moved besides rows (the id counter). */
+  private readonly finishers: Array<() => void> = [];
+
+  /** Runs `fn` when the operation finishes (caches write themselves back). */
+  onFinish(fn: () => void): void {
+    this.finishers.push(fn);
+  }
+
+  /** Persists what the operation moved besides rows (cached engine state, the id counter). */
   finish(): void {
+    for (const fn of this.finishers) fn();
     const counter = this.ids.take();
     if (counter !== undefined) this.store.setMeta(META.idCounter, counter);
   }

@@ -62,12 +62,12 @@ describe('job queues', () => {
     await expect(s.sim.batch.updateJobQueue({ jobQueue: 'q0', priority: 1 })).rejects.toThrow('JobQueue q0 not found.');
   });
 
-  it('jobs: reads answer empty, writes refuse clearly', async () => {
+  it('jobs: unknown ids are omitted, unknown queues and jobs are ClientExceptions', async () => {
     const s = await newSim();
     expect(await s.sim.batch.describeJobs({ jobs: ['a'] })).toEqual({ jobs: [] });
     await expect(s.sim.batch.listJobs({ jobQueue: 'nope' })).rejects.toThrow('JobQueue nope not found.');
-    await expect(s.sim.batch.submitJob({ jobName: 'j', jobQueue: 'q', jobDefinition: 'd' })).rejects.toMatchObject({ name: 'ClientException', message: expect.stringContaining('not implemented in the simulator yet') });
-    await expect(s.sim.batch.cancelJob({ jobId: 'x', reason: 'r' })).rejects.toThrow('not implemented in the simulator yet');
+    await expect(s.sim.batch.submitJob({ jobName: 'j', jobQueue: 'q', jobDefinition: 'd' })).rejects.toMatchObject({ name: 'ClientException', message: 'JobQueue q not found.' });
+    await expect(s.sim.batch.cancelJob({ jobId: 'x', reason: 'r' })).rejects.toThrow('Job x not found.');
   });
 });
 

@@ -3,8 +3,8 @@ import type { BatchApi } from '../../port.js';
 import type { SimRuntime } from '../runtime.js';
 import { createComputeEnvironment, deleteComputeEnvironment, describeComputeEnvironments, updateComputeEnvironment } from './compute-environments.js';
 import { deregisterJobDefinition, describeJobDefinitions, registerJobDefinition } from './job-definitions.js';
-import { createJobQueue, deleteJobQueue, describeJobQueues, getJobQueueSnapshot, updateJobQueue } from './job-queues.js';
-import { describeJobs, listJobs, notImplemented } from './jobs.js';
+import { createJobQueue, deleteJobQueue, describeJobQueues, updateJobQueue } from './job-queues.js';
+import { cancelJob, describeJobs, getJobQueueSnapshot, listJobs, submitJob, terminateJob } from './jobs.js';
 import { createSchedulingPolicy, deleteSchedulingPolicy, describeSchedulingPolicies, listSchedulingPolicies, updateSchedulingPolicy } from './scheduling-policies.js';
 import { listTagsForResource, tagResource, untagResource } from './tags.js';
 
@@ -22,11 +22,11 @@ export function createBatchApi(rt: SimRuntime): BatchApi {
     registerJobDefinition: (i) => rt.run('batch.RegisterJobDefinition', (ctx) => registerJobDefinition(ctx, i)),
     deregisterJobDefinition: (i) => rt.run('batch.DeregisterJobDefinition', (ctx) => deregisterJobDefinition(ctx, i)),
     describeJobDefinitions: (i) => rt.run('batch.DescribeJobDefinitions', (ctx) => describeJobDefinitions(ctx, i ?? {})),
-    submitJob: () => rt.run('batch.SubmitJob', () => notImplemented('SubmitJob')),
+    submitJob: (i) => rt.run('batch.SubmitJob', (ctx) => submitJob(ctx, i)),
     describeJobs: (i) => rt.run('batch.DescribeJobs', (ctx) => describeJobs(ctx, i)),
     listJobs: (i) => rt.run('batch.ListJobs', (ctx) => listJobs(ctx, i ?? {})),
-    cancelJob: () => rt.run('batch.CancelJob', () => notImplemented('CancelJob')),
-    terminateJob: () => rt.run('batch.TerminateJob', () => notImplemented('TerminateJob')),
+    cancelJob: (i) => rt.run('batch.CancelJob', (ctx) => cancelJob(ctx, i)),
+    terminateJob: (i) => rt.run('batch.TerminateJob', (ctx) => terminateJob(ctx, i)),
     createSchedulingPolicy: (i) => rt.run('batch.CreateSchedulingPolicy', (ctx) => createSchedulingPolicy(ctx, i)),
     updateSchedulingPolicy: (i) => rt.run('batch.UpdateSchedulingPolicy', (ctx) => updateSchedulingPolicy(ctx, i)),
     deleteSchedulingPolicy: (i) => rt.run('batch.DeleteSchedulingPolicy', (ctx) => deleteSchedulingPolicy(ctx, i)),

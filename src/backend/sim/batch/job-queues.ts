@@ -1,6 +1,6 @@
 /**
  * Job queues: create, update, delete, describe, the status machine (CREATING/UPDATING → VALID,
- * DELETING → DELETED → gone) and GetJobQueueSnapshot (over the job engine's RUNNABLE jobs, none yet).
+ * DELETING → DELETED → gone).
  */
 import type * as B from '@aws-sdk/client-batch';
 import { validateCreateJobQueue, validateUpdateJobQueue } from '../../../domain/validation/index.js';
@@ -146,15 +146,7 @@ export function describeJobQueues(ctx: SimCtx, input: B.DescribeJobQueuesRequest
   return { jobQueues: items.map((r) => r.body), nextToken };
 }
 
-export function getJobQueueSnapshot(ctx: SimCtx, input: B.GetJobQueueSnapshotRequest): B.GetJobQueueSnapshotResponse {
-  if (!input.jobQueue) fail('jobQueue', 'is required');
-  const row = findQueue(ctx, input.jobQueue);
-  if (!row) throw queueNotFound(input.jobQueue);
-  const unit = row.body.jobQueueType === 'EKS' ? 'cpu' : 'VCPU';
-  const utilization: B.QueueSnapshotUtilizationDetail = { totalCapacityUsage: [{ capacityUnit: unit, quantity: 0 }], lastUpdatedAt: ctx.now };
-  if (row.body.schedulingPolicyArn) utilization.fairshareUtilization = { activeShareCount: 0, topCapacityUtilization: [] };
-  return { frontOfQueue: { jobs: [], lastUpdatedAt: ctx.now }, queueUtilization: utilization };
-}
+// GetJobQueueSnapshot lives with the jobs (jobs.ts): it reads the engine's RUNNABLE jobs.
 
 export function advanceJobQueue(ctx: SimCtx, row: ResourceRow<JQ>): void {
   const q = row.body;

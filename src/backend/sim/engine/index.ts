@@ -1,15 +1,22 @@
 /**
  * The engine moves the world from the last stored instant to `now` before every operation. It is
- * a list of processes, each advancing its part of the world; today the resource status machines
- * (CREATING → VALID, DELETING → DELETED, ...). The job engine (next issue) plugs in as another
- * process.
+ * a list of processes (the resource status machines, the job engine), each with a next-event
+ * time: the engine repeatedly takes the earliest event of any process and lets every process
+ * handle what is due at that instant, so events of different processes interleave in time order
+ * and idle time costs nothing (no ticks).
  */
 import type { SimCtx } from '../context.js';
 import type { ResourceRow } from '../store/resources.js';
 
 export interface EngineProcess {
-  /** Applies everything due at or before `now`, in time order; `ctx.now` is set to each event's time. */
-  advanceTo(ctx: SimCtx, now: number): void;
+  /** The earliest instant this process has something to do (undefined: nothing pending). */
+  nextEventAt(ctx: SimCtx): number | undefined;
+  /** Applies everything due at or before `t`; returns true if it changed anything. */
+  advanceTo(ctx: SimCtx, t: number): boolean;
+  /** Called when another process changed the world at `ctx.now`. */
+  worldChanged?(ctx: SimCtx): void;
+  /** Called once the engine reached its target (write back caches). */
+  settle?(ctx: SimCtx): void;
 }
 
 /** A due status transition of one resource row; the handler must clear or move `nextEventAt`. */
@@ -19,10 +26,16 @@ export type TransitionHandler = (ctx: SimCtx, row: ResourceRow<never>) => void;
 export class ResourceTransitions implements EngineProcess {
   constructor(private readonly handlers: Record<string, TransitionHandler>) {}
 
-  advanceTo(ctx: SimCtx, now: number): void {
+  nextEventAt(ctx: SimCtx): number | undefined {
+    return (ctx.store.stmt('SELECT min(next_event_at) FROM resources WHERE next_event_at IS NOT NULL').pluck().get() as number | null) ?? undefined;
+  }
+
+  advanceTo(ctx: SimCtx, now: number): boolean {
+    let changed = false;
     for (;;) {
       const due = ctx.resources.due<never>(now);
-      if (due.length === 0) return;
+      if (due.length === 0) return changed;
+      changed = true;
       for (const row of due) {
         const handler = this.handlers[row.kind];
         ctx.now = row.nextEventAt!;
@@ -39,8 +52,39 @@ export class ResourceTransitions implements EngineProcess {
 export class Engine {
   constructor(private readonly processes: EngineProcess[]) {}
 
-  advanceTo(ctx: SimCtx, now: number): void {
-    for (const p of this.processes) p.advanceTo(ctx, now);
+  /** The earliest pending event of any process. */
+  nextEventAt(ctx: SimCtx): number | undefined {
+    let t: number | undefined;
+    for (const p of this.processes) {
+      const n = p.nextEventAt(ctx);
+      if (n !== undefined && (t === undefined || n < t)) t = n;
+    }
+    return t;
+  }
+
+  /**
+   * Processes events in time order up to `now` (or until `stop` says so after an instant); sets
+   * ctx.now to `now`, or to the instant it stopped at. Returns that instant.
+   */
+  advanceTo(ctx: SimCtx, now: number, stop?: () => boolean): number {
+    const start = ctx.now;
+    for (;;) {
+      const next = this.nextEventAt(ctx);
+      if (next === undefined || next > now) break;
+      const t = Math.max(next, start);
+      ctx.now = t;
+      for (const p of this.processes) {
+        ctx.now = t;
+        if (p.advanceTo(ctx, t)) for (const q of this.processes) if (q !== p) q.worldChanged?.(ctx);
+      }
+      if (stop?.()) {
+        for (const p of this.processes) p.settle?.(ctx);
+        ctx.now = t;
+        return t;
+      }
+    }
     ctx.now = now;
+    for (const p of this.processes) p.settle?.(ctx);
+    return now;
   }
 }

@@ -85,6 +85,47 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX log_events_group ON log_events (group_name, timestamp, id);
     `,
   },
+  {
+    version: 2,
+    description: 'the job engine: job columns, dependencies, instances',
+    sql: `
+      -- kind: JOB (plain), ARRAY (array parent), CHILD (array child), MNP (multi-node parent), NODE.
+      ALTER TABLE jobs ADD COLUMN kind TEXT NOT NULL DEFAULT 'JOB';
+      -- The engine's mutable state of the job (attempts, current attempt, flags), JSON.
+      ALTER TABLE jobs ADD COLUMN state TEXT NOT NULL DEFAULT '{}';
+      ALTER TABLE jobs ADD COLUMN status_reason TEXT;
+      ALTER TABLE jobs ADD COLUMN started_at INTEGER;
+      ALTER TABLE jobs ADD COLUMN stopped_at INTEGER;
+      ALTER TABLE jobs ADD COLUMN exit_code INTEGER;
+      -- Dispatch order among RUNNABLE jobs: createdAt, or (retries go first) requeue time - 1e15.
+      ALTER TABLE jobs ADD COLUMN dispatch_at INTEGER;
+      -- -schedulingPriority (so that ascending order puts the highest priority first).
+      ALTER TABLE jobs ADD COLUMN priority_key INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE jobs ADD COLUMN array_size INTEGER;
+
+      -- Listing a queue never shows array children or MNP nodes.
+      CREATE INDEX jobs_top_status ON jobs (queue_arn, status, created_at, seq) WHERE parent_id IS NULL;
+      CREATE INDEX jobs_top_created ON jobs (queue_arn, created_at, seq) WHERE parent_id IS NULL;
+      CREATE INDEX jobs_children_status ON jobs (parent_id, status, array_index) WHERE parent_id IS NOT NULL;
+      -- The scheduler's walk over a queue's RUNNABLE jobs (FIFO, and per share for fair share).
+      CREATE INDEX jobs_runnable_fifo ON jobs (queue_arn, dispatch_at, seq) WHERE status = 'RUNNABLE';
+      CREATE INDEX jobs_runnable_share ON jobs (queue_arn, share_id, priority_key, dispatch_at, seq) WHERE status = 'RUNNABLE';
+      CREATE INDEX jobs_active_share ON jobs (queue_arn, share_id) WHERE active = 1 AND share_id IS NOT NULL;
+
+      -- dep_id must finish before job_id may run (one row per edge; array children included).
+      CREATE TABLE job_deps (dep_id TEXT NOT NULL, job_id TEXT NOT NULL);
+      CREATE INDEX job_deps_dep ON job_deps (dep_id);
+
+      -- EC2 instances the simulated compute environments launched (gone once terminated).
+      CREATE TABLE instances (
+        id TEXT PRIMARY KEY,
+        ce_arn TEXT NOT NULL,
+        next_event_at INTEGER,
+        body TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX instances_due ON instances (next_event_at) WHERE next_event_at IS NOT NULL;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

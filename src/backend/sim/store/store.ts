@@ -33,7 +33,7 @@ export class Store {
 
   /** Empties every table (the schema stays): `batchctl sim reset`. */
   wipe(): void {
-    for (const t of ['meta', 'resources', 'jobs', 'log_groups', 'log_streams', 'log_events']) this.db.exec(`DELETE FROM ${t}`);
+    for (const t of ['meta', 'resources', 'jobs', 'job_deps', 'instances', 'log_groups', 'log_streams', 'log_events']) this.db.exec(`DELETE FROM ${t}`);
   }
 
   close(): void {

@@ -1,0 +1,143 @@
+/** The job engine's in-memory shapes: a loaded job, its mutable state, an instance, timings. */
+import type * as B from '@aws-sdk/client-batch';
+import type { StatusSummary } from '../../../../domain/jobs/array.js';
+import type { AttemptCause } from '../../../../domain/jobs/retry.js';
+import type { JobRow } from '../../store/jobs.js';
+
+/** How long things take (documented in docs/simulator.md "Jobs"). */
+export const JOB_TIMING = {
+  /** SUBMITTED -> PENDING/RUNNABLE: the scheduler evaluates a new job 1 s after SubmitJob. */
+  submitEvalMs: 1_000,
+  /** STARTING (image pull, container start) on EC2, seeded per attempt, whole seconds. */
+  ec2StartMinS: 10,
+  ec2StartMaxS: 30,
+  /** STARTING on Fargate (task start). */
+  fargateStartMinS: 25,
+  fargateStartMaxS: 35,
+  /** EC2 instance launch until it takes jobs, seeded per instance. */
+  launchMinS: 60,
+  launchMaxS: 180,
+  /** Idle instances go after this long (or computeResources.scalingPolicy.minScaleDownDelayMinutes). */
+  defaultScaleDownDelayMs: 5 * 60_000,
+  /** A reclaimed Spot instance goes this long after it started. */
+  spotReclaimMinS: 60,
+  spotReclaimMaxS: 1_800,
+} as const;
+
+export const SCHEDULER = {
+  /** Waiting (not blocked) jobs the scheduler looks past, per queue and pass (backfill). */
+  backfillWindow: 100,
+  /** Rows fetched at a time when walking a queue. */
+  chunk: 256,
+  /** Jobs read per share per pass in fair-share queues. */
+  perShare: 64,
+  /** Most jobs read to size a scale-up. */
+  maxScaleUpDemands: 4_096,
+  /** Retried jobs go to the front: their dispatch key is the requeue time minus this. */
+  requeueOffset: 1e15,
+} as const;
+
+/** How the current attempt will end (computed when it starts RUNNING). */
+export interface AttemptOutcome {
+  exitCode?: number;
+  reason?: string;
+  statusReason?: string;
+  cause: AttemptCause;
+  ok: boolean;
+}
+
+/** The attempt in progress (STARTING or RUNNING). */
+export interface CurrentAttempt {
+  n: number;
+  ceArn: string;
+  ceName: string;
+  instanceId?: string;
+  taskId: string;
+  taskArn: string;
+  containerInstanceArn?: string;
+  vcpus: number;
+  memoryMiB: number;
+  gpus: number;
+  /** STARTING since. */
+  sAt: number;
+  /** RUNNING since. */
+  rAt?: number;
+  /** When the container ends (absent: it never ends on its own). */
+  eAt?: number;
+  /** Index of the next log step to write. */
+  li?: number;
+  logStream?: string;
+  end?: AttemptOutcome;
+}
+
+export interface JobState {
+  attempts?: B.AttemptDetail[];
+  cur?: CurrentAttempt;
+  isCancelled?: boolean;
+  isTerminated?: boolean;
+  /** A cancel/terminate of a PENDING job, applied once its dependencies are terminal. */
+  stop?: { request: 'cancel' | 'terminate'; reason: string };
+  /** When the job got its current blocked statusReason. */
+  reasonSince?: number;
+  /** Array parents: child counts and when they last changed. */
+  summary?: StatusSummary;
+  summaryAt?: number;
+  /** When it last became RUNNABLE (GetJobQueueSnapshot's earliestTimeAtPosition). */
+  ra?: number;
+  /** First STARTING (for wait-time reports). */
+  fs?: number;
+  /** The container outcome of the latest finished attempt. */
+  last?: B.ContainerDetail;
+}
+
+export interface Rec {
+  row: JobRow;
+  st: JobState;
+}
+
+/** A launched EC2 instance. */
+export interface Inst {
+  id: string;
+  ceArn: string;
+  type: string;
+  /** vCPUs of the type (what counts toward maxvCpus). */
+  tv: number;
+  /** Capacity usable by jobs. */
+  v: number;
+  m: number;
+  g: number;
+  uv: number;
+  um: number;
+  ug: number;
+  jobs: number;
+  state: 'PENDING' | 'RUNNING';
+  launchedAt: number;
+  readyAt: number;
+  idleSince?: number;
+  reclaimAt?: number;
+  idleDelayMs: number;
+}
+
+export function instanceNextEvent(i: Inst): number | null {
+  if (i.state === 'PENDING') return i.readyAt;
+  let t = i.reclaimAt ?? Number.POSITIVE_INFINITY;
+  if (i.jobs === 0 && i.idleSince !== undefined) t = Math.min(t, i.idleSince + i.idleDelayMs);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** Per-CE engine counters (persisted in meta). */
+export interface CeUsage {
+  /** Fargate vCPUs in use. */
+  fv: number;
+  /** Job vCPU-milliseconds (STARTING..end of each attempt). */
+  jv: number;
+  /** Instance vCPU-milliseconds of terminated instances (live ones are added when reported). */
+  iv: number;
+}
+
+/** Fair-share usage of one share key in one queue. */
+export interface ShareState {
+  c: number;
+  h: number;
+  at: number;
+}

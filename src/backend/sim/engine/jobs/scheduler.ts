@@ -1,0 +1,419 @@
+/**
+ * The scheduling pass: the one function tying the pure scheduling pieces together
+ * (domain/scheduling: queue and CE order, FIFO/fair-share order, placement, scale-up and down,
+ * blocked reasons). It runs at an event instant when something changed (a job became RUNNABLE,
+ * capacity was freed, an instance came up, a CE or queue changed), never on idle ticks.
+ *
+ * Per queue, in dispatch order (priority descending): walk its RUNNABLE jobs in dispatch order,
+ * starting each one that fits now on a running instance (best fit) or as a Fargate task, in the
+ * queue's CE order. The first job that does not start is the head: if it is blocked (spec/06 §4.1)
+ * it gets the reason and nothing behind it is dispatched; if it merely waits, later jobs may
+ * backfill (at most SCHEDULER.backfillWindow waiting jobs are looked past). Then the waiting jobs'
+ * demand is turned into instance launches (planScaleUp) within maxvCpus.
+ */
+import type * as B from '@aws-sdk/client-batch';
+import { expandInstanceTypes } from '../../../../domain/instance-types.js';
+import { type BlockedCeView, blockedReason } from '../../../../domain/scheduling/blocked.js';
+import {
+  type CapacityCe,
+  type Demand,
+  type InstanceTypeSpec,
+  type InstanceView,
+  type ComputeType,
+  instanceCapacity,
+  isFargate,
+  placeFargate,
+  placeOnInstances,
+  planScaleDown,
+  planScaleUp,
+} from '../../../../domain/scheduling/capacity.js';
+import {
+  accrueHistory,
+  computeEnvironmentOrder,
+  fairShareOrder,
+  isUsableCe,
+  queueDispatchOrder,
+  reservationAllows,
+  shareKey,
+  type QueueView,
+  type ShareUsage,
+} from '../../../../domain/scheduling/order.js';
+import type { ResourceRow } from '../../store/resources.js';
+import type { JobRow } from '../../store/jobs.js';
+import { KIND } from '../../world/kinds.js';
+import { SHORTAGE_WINDOW_MS } from './faults.js';
+import { type Inst, JOB_TIMING, type Rec, SCHEDULER } from './model.js';
+import { delayMs, draw } from './random.js';
+import type { JobWorld } from './world.js';
+
+type CE = B.ComputeEnvironmentDetail;
+type JQ = B.JobQueueDetail;
+
+interface CeInfo {
+  arn: string;
+  name: string;
+  body: CE;
+  type: ComputeType;
+  fargate: boolean;
+  usable: boolean;
+  types: InstanceTypeSpec[];
+  idleDelayMs: number;
+}
+
+interface QueueInfo extends QueueView {
+  arn: string;
+  body: JQ;
+  policy?: B.FairsharePolicy;
+}
+
+const typeCache = new Map<string, InstanceTypeSpec[]>();
+
+function instanceTypesOf(cr: B.ComputeResource | undefined): InstanceTypeSpec[] {
+  const key = JSON.stringify(cr?.instanceTypes ?? []);
+  let t = typeCache.get(key);
+  if (!t) {
+    t = expandInstanceTypes(cr?.instanceTypes).map((i) => ({ name: i.name, vcpus: i.vcpus, memoryMiB: i.memoryMiB, gpus: i.gpus, arch: i.architecture }));
+    typeCache.set(key, t);
+  }
+  return t;
+}
+
+/** The resources the scheduler reads, re-read whenever a resource changed. */
+export class SchedulerView {
+  private version = -1;
+  private ces = new Map<string, CeInfo>();
+  private queues: QueueInfo[] = [];
+  private queueByArn = new Map<string, QueueInfo>();
+
+  constructor(private readonly w: JobWorld) {
+    w.shareResolver = (r) => {
+      const q = this.queue(r.row.queueArn);
+      if (!q?.policy || r.row.shareId === null) return undefined;
+      return { key: shareKey(r.row.shareId, q.policy), decay: q.policy.shareDecaySeconds ?? 0 };
+    };
+    w.queueTimeLimitActions = (arn) => this.queue(arn)?.body.jobStateTimeLimitActions;
+  }
+
+  refresh(): void {
+    if (this.version === this.w.resourcesVersion) return;
+    this.version = this.w.resourcesVersion;
+    const res = this.w.ctx.resources;
+    this.ces.clear();
+    for (const row of res.list<CE>(KIND.computeEnvironment)) {
+      const cr = row.body.computeResources;
+      const type = (cr?.type ?? 'EC2') as ComputeType;
+      const delayMin = (cr as { scalingPolicy?: { minScaleDownDelayMinutes?: number } } | undefined)?.scalingPolicy?.minScaleDownDelayMinutes;
+      this.ces.set(row.arn!, {
+        arn: row.arn!, name: row.id, body: row.body, type, fargate: isFargate(type),
+        usable: row.body.type === 'MANAGED' && row.body.containerOrchestrationType !== 'EKS' && isUsableCe(row.body),
+        types: instanceTypesOf(cr),
+        idleDelayMs: delayMin !== undefined ? delayMin * 60_000 : JOB_TIMING.defaultScaleDownDelayMs,
+      });
+    }
+    const policies = new Map<string, B.FairsharePolicy | undefined>();
+    for (const p of res.list<B.SchedulingPolicyDetail>(KIND.schedulingPolicy)) policies.set(p.arn!, p.body.fairsharePolicy);
+    this.queues = res.list<JQ>(KIND.jobQueue).map((row: ResourceRow<JQ>) => ({
+      arn: row.arn!, body: row.body, jobQueueName: row.id, priority: row.body.priority ?? 0, state: row.body.state, status: row.body.status,
+      createdAt: row.createdAt, computeEnvironmentOrder: row.body.computeEnvironmentOrder ?? [],
+      policy: row.body.schedulingPolicyArn ? (policies.get(row.body.schedulingPolicyArn) ?? {}) : undefined,
+    }));
+    this.queueByArn = new Map(this.queues.map((q) => [q.arn, q]));
+  }
+
+  queue(arn: string): QueueInfo | undefined {
+    this.refresh();
+    return this.queueByArn.get(arn);
+  }
+
+  ce(arn: string): CeInfo | undefined {
+    this.refresh();
+    return this.ces.get(arn);
+  }
+
+  allCes(): CeInfo[] {
+    this.refresh();
+    return [...this.ces.values()];
+  }
+
+  dispatchingQueues(): QueueInfo[] {
+    this.refresh();
+    return queueDispatchOrder(this.queues);
+  }
+}
+
+/** The scheduler of one JobWorld. */
+export class Scheduler {
+  readonly view: SchedulerView;
+  /** vCPUs promised to waiting jobs on PENDING instances during this pass. */
+  private reserved = new Map<string, { v: number; m: number; g: number }>();
+
+  constructor(private readonly w: JobWorld) {
+    this.view = new SchedulerView(w);
+  }
+
+  private views(ce: CeInfo, runningOnly: boolean): InstanceView[] {
+    return this.w.instancesOf(ce.arn)
+      .filter((i) => !runningOnly || i.state === 'RUNNING')
+      .map((i) => {
+        const r = this.reserved.get(i.id);
+        return {
+          id: i.id, type: i.type, vcpus: i.v, memoryMiB: i.m, gpus: i.g, typeVcpus: i.tv,
+          usedVcpus: i.uv + (r?.v ?? 0), usedMemoryMiB: i.um + (r?.m ?? 0), usedGpus: i.ug + (r?.g ?? 0),
+          jobs: i.jobs, state: i.state, idleSince: i.idleSince,
+        };
+      });
+  }
+
+  private unavailableTypes(ce: CeInfo): Set<string> {
+    const rate = this.w.faults.capacityShortageRate;
+    const out = new Set<string>();
+    if (rate <= 0) return out;
+    const window = Math.floor(this.w.now / SHORTAGE_WINDOW_MS);
+    for (const t of ce.types) if (draw(this.w.seed, 'shortage', ce.arn, t.name, window) < rate) out.add(t.name);
+    return out;
+  }
+
+  private capacityCe(ce: CeInfo, runningOnly = false): CapacityCe & BlockedCeView {
+    const cr = ce.body.computeResources;
+    return {
+      name: ce.arn, computeEnvironmentArn: ce.arn, state: ce.body.state, status: ce.body.status, type: ce.type,
+      allocationStrategy: cr?.allocationStrategy, minvCpus: cr?.minvCpus, maxvCpus: cr?.maxvCpus ?? 0, orchestration: 'ECS',
+      instanceTypes: ce.types, instances: ce.fargate ? [] : this.views(ce, runningOnly), fargateVcpusInUse: this.w.usage(ce.arn).fv,
+      unavailableTypes: this.unavailableTypes(ce),
+    };
+  }
+
+  private demandOf(r: Rec): Demand {
+    return this.w.spec(r).demand;
+  }
+
+  /** Starts `r` on the first CE (in queue order) with room now; false if none has. */
+  private tryStart(r: Rec, ces: CeInfo[]): boolean {
+    const spec = this.w.spec(r);
+    const d = spec.demand;
+    for (const ce of ces) {
+      if (!ce.usable) continue;
+      if (ce.fargate) {
+        if (spec.platform !== 'FARGATE') continue;
+        const p = placeFargate(this.capacityCe(ce), d);
+        if ('size' in p) {
+          this.w.start(r, { arn: ce.arn, name: ce.name, clusterArn: ce.body.ecsClusterArn, fargate: true }, { fargateVcpus: p.size.vcpus, fargateMemoryMiB: p.size.memoryMiB });
+          return true;
+        }
+        continue;
+      }
+      if (spec.platform === 'FARGATE') continue;
+      const views = this.views(ce, true);
+      const at = placeOnInstances(d, views);
+      if (at) {
+        const inst = this.w.instances().get(at.id)!;
+        this.w.start(r, { arn: ce.arn, name: ce.name, clusterArn: ce.body.ecsClusterArn, fargate: false }, { instance: inst });
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Runs passes until one starts nothing more (a pass reads a bounded number of jobs per queue). */
+  pass(): void {
+    this.w.passPending = false;
+    for (let i = 0; i < 1_000; i++) {
+      this.reserved.clear();
+      const again = this.passOnce();
+      this.w.flush();
+      if (!again) break;
+    }
+    this.topUpMinVcpus();
+  }
+
+  private passOnce(): boolean {
+    let again = false;
+    for (const q of this.view.dispatchingQueues()) {
+      const ces = computeEnvironmentOrder(q)
+        .map((arn) => this.view.ce(arn))
+        .filter((c): c is CeInfo => c !== undefined);
+      const r = q.policy ? this.walkFairShare(q, ces) : this.walkFifo(q, ces);
+      again ||= r;
+    }
+    return again;
+  }
+
+  /** Blocked reason of the head (and whether it stops the walk). */
+  private head(r: Rec, q: QueueInfo, ces: CeInfo[]): boolean {
+    const d = this.demandOf(r);
+    const map = new Map<string, BlockedCeView>();
+    for (const c of ces) map.set(c.arn, this.capacityCe(c));
+    const reason = blockedReason({ demand: d }, q, map);
+    this.w.setHeadReason(r, reason, q.body.jobStateTimeLimitActions);
+    return reason !== undefined;
+  }
+
+  private walkFifo(q: QueueInfo, ces: CeInfo[]): boolean {
+    let after: { dispatchAt: number; seq: number } | undefined;
+    let head: Rec | undefined;
+    let waiting = 0;
+    const demands: Demand[] = [];
+    let stop = false;
+    const limit = this.demandLimit(ces);
+    while (!stop) {
+      const rows = this.w.ctx.jobs.runnableFifo(q.arn, after, SCHEDULER.chunk);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        after = { dispatchAt: row.dispatchAt ?? 0, seq: row.seq };
+        const r = this.w.rec(row);
+        if (r.row.status !== 'RUNNABLE') continue;
+        if ((head === undefined || waiting < SCHEDULER.backfillWindow) && this.tryStart(r, ces)) continue;
+        if (!head) {
+          head = r;
+          if (this.head(r, q, ces)) {
+            stop = true;
+            break;
+          }
+        }
+        waiting++;
+        demands.push(this.demandOf(r));
+        if (demands.length >= limit) {
+          stop = true;
+          break;
+        }
+      }
+      if (rows.length < SCHEDULER.chunk) break;
+    }
+    this.scaleUp(ces, demands);
+    return false;
+  }
+
+  private walkFairShare(q: QueueInfo, ces: CeInfo[]): boolean {
+    const jobs = this.w.ctx.jobs;
+    const policy = q.policy!;
+    const decay = policy.shareDecaySeconds ?? 0;
+    const recs: Array<{ r: Rec; jobId: string; createdAt: number; requeuedAt?: number; shareIdentifier: string; schedulingPriority: number; vcpus: number }> = [];
+    let truncated = false;
+    for (const share of jobs.runnableShares(q.arn)) {
+      const rows: JobRow[] = jobs.runnableOfShare(q.arn, share, undefined, SCHEDULER.perShare);
+      if (rows.length === SCHEDULER.perShare) truncated = true;
+      for (const row of rows) {
+        const r = this.w.rec(row);
+        if (r.row.status !== 'RUNNABLE') continue;
+        const requeued = (r.row.dispatchAt ?? 0) < r.row.createdAt - SCHEDULER.requeueOffset / 2;
+        recs.push({
+          r, jobId: r.row.jobId, createdAt: r.row.createdAt, requeuedAt: requeued ? (r.row.dispatchAt ?? 0) + SCHEDULER.requeueOffset : undefined,
+          shareIdentifier: r.row.shareId ?? '', schedulingPriority: -r.row.priorityKey, vcpus: this.demandOf(r).vcpus,
+        });
+      }
+    }
+    if (recs.length === 0) return false;
+    const states = this.w.shareStates(q.arn);
+    const usage = new Map<string, ShareUsage>();
+    let used = 0;
+    for (const [k, s] of Object.entries(states)) {
+      usage.set(k, { current: s.c, history: accrueHistory(s.h, s.c, this.w.now - s.at, decay) });
+      used += s.c;
+    }
+    const ordered = fairShareOrder(recs, usage, policy);
+    const activeShares = jobs.activeShares(q.arn).length;
+    const maxVcpus = ces.reduce((n, c) => n + (c.body.computeResources?.maxvCpus ?? 0), 0);
+    let head: Rec | undefined;
+    let waiting = 0;
+    let started = 0;
+    const demands: Demand[] = [];
+    const limit = this.demandLimit(ces);
+    for (const j of ordered) {
+      const r = j.r;
+      const key = shareKey(j.shareIdentifier, policy);
+      const allowed = reservationAllows({ computeReservation: policy.computeReservation, activeShares, maxVcpus, usedVcpus: used, jobVcpus: j.vcpus, shareRunning: (states[key]?.c ?? 0) > 0 });
+      if (allowed && (head === undefined || waiting < SCHEDULER.backfillWindow) && this.tryStart(r, ces)) {
+        started++;
+        used += j.vcpus;
+        continue;
+      }
+      if (!head) {
+        head = r;
+        if (allowed && this.head(r, q, ces)) break;
+      }
+      waiting++;
+      if (allowed) demands.push(this.demandOf(r));
+      if (demands.length >= limit) break;
+    }
+    this.scaleUp(ces, demands);
+    return truncated && started > 0;
+  }
+
+  /** How many waiting demands are worth reading: enough to fill every EC2 CE up to maxvCpus. */
+  private demandLimit(ces: CeInfo[]): number {
+    let headroom = 0;
+    for (const c of ces) {
+      if (!c.usable || c.fargate) continue;
+      const launched = this.w.instancesOf(c.arn).reduce((n, i) => n + i.tv, 0);
+      headroom += Math.max(0, (c.body.computeResources?.maxvCpus ?? 0) - launched);
+      headroom += this.w.instancesOf(c.arn).filter((i) => i.state === 'PENDING').reduce((n, i) => n + i.v, 0);
+    }
+    return Math.max(SCHEDULER.backfillWindow, Math.min(SCHEDULER.maxScaleUpDemands, Math.ceil(headroom)));
+  }
+
+  /** Launches instances for waiting demands, CE by CE in queue order. */
+  private scaleUp(ces: CeInfo[], demands: Demand[]): void {
+    let rest = demands;
+    for (const ce of ces) {
+      if (rest.length === 0) break;
+      if (!ce.usable || ce.fargate) continue;
+      const cap = this.capacityCe(ce);
+      const plan = planScaleUp(cap, rest);
+      const launched = plan.launches.map((l) => this.launch(ce, l.type));
+      const left: Demand[] = [];
+      plan.placements.forEach((p, k) => {
+        const d = rest[k]!;
+        let id: string | undefined;
+        if ('instance' in p) id = p.instance;
+        else if ('launch' in p) id = launched[p.launch]?.id;
+        else left.push(d);
+        if (id) {
+          const res = this.reserved.get(id) ?? { v: 0, m: 0, g: 0 };
+          res.v += d.vcpus;
+          res.m += d.memoryMiB;
+          res.g += d.gpus;
+          this.reserved.set(id, res);
+        }
+      });
+      rest = left;
+    }
+  }
+
+  private launch(ce: CeInfo, typeName: string): Inst {
+    const t = ce.types.find((x) => x.name === typeName)!;
+    const cap = instanceCapacity(t, 'ECS');
+    const id = this.w.ctx.ids.ec2('i');
+    const readyAt = this.w.now + delayMs(this.w.seed, JOB_TIMING.launchMinS, JOB_TIMING.launchMaxS, 'launch', id);
+    const inst: Inst = {
+      id, ceArn: ce.arn, type: t.name, tv: t.vcpus, v: cap.vcpus, m: cap.memoryMiB, g: cap.gpus, uv: 0, um: 0, ug: 0, jobs: 0,
+      state: 'PENDING', launchedAt: this.w.now, readyAt, idleDelayMs: ce.idleDelayMs,
+    };
+    const rate = this.w.faults.spotReclaimRate;
+    if (ce.type === 'SPOT' && rate > 0 && draw(this.w.seed, 'reclaim', id) < rate) {
+      inst.reclaimAt = readyAt + delayMs(this.w.seed, JOB_TIMING.spotReclaimMinS, JOB_TIMING.spotReclaimMaxS, 'reclaim-at', id);
+    }
+    this.w.putInst(inst);
+    return inst;
+  }
+
+  /** Keeps every usable EC2 CE at max(minvCpus, desiredvCpus): a user's raise of desiredvCpus launches instances. */
+  private topUpMinVcpus(): void {
+    for (const ce of this.view.allCes()) {
+      if (!ce.usable || ce.fargate) continue;
+      const cr = ce.body.computeResources;
+      const target = Math.max(cr?.minvCpus ?? 0, cr?.desiredvCpus ?? 0);
+      if (target <= 0) continue;
+      const launched = this.w.instancesOf(ce.arn).reduce((n, i) => n + i.tv, 0);
+      if (launched >= target) continue;
+      for (const l of planScaleUp({ ...this.capacityCe(ce), minvCpus: target }, []).launches) this.launch(ce, l.type);
+    }
+  }
+
+  /** Whether an idle instance may go now (scale-down keeps minvCpus; a DISABLED or deleted CE keeps nothing). */
+  mayScaleDown(i: Inst): boolean {
+    const ce = this.view.ce(i.ceArn);
+    if (!ce) return true;
+    const ids = planScaleDown({ instances: this.views(ce, false), minvCpus: ce.usable ? ce.body.computeResources?.minvCpus : 0 }, this.w.now, i.idleDelayMs);
+    return ids.includes(i.id);
+  }
+}

@@ -1,0 +1,689 @@
+/**
+ * The job engine's view of one transaction: loaded jobs (a cache over the `jobs` table, written
+ * back at the end of every instant), instances, per-CE counters and fair-share usage. It applies
+ * the state machine of spec/05 §1 (every change through `assertTransition`), dependencies, arrays,
+ * retries, timeouts, cancel/terminate, logs and faults; the scheduler (scheduler.ts) places jobs.
+ */
+import type * as B from '@aws-sdk/client-batch';
+import type { JobStatus } from '@aws-sdk/client-batch';
+import { arrayParentStatus, emptyStatusSummary } from '../../../../domain/jobs/array.js';
+import { ATTEMPT_STATUS_REASONS, SIGKILL_EXIT_CODE, attemptEnd } from '../../../../domain/jobs/attempt.js';
+import { type Timeline, simulateCommand } from '../../../../domain/jobs/behaviour.js';
+import { stopEffect } from '../../../../domain/jobs/cancel.js';
+import { childDependencyIds, DEPENDENCY_FAILED_REASON, evaluateDependencies, jobDependencyIds } from '../../../../domain/jobs/dependencies.js';
+import { attemptEnvironment } from '../../../../domain/jobs/environment.js';
+import { logStreamName } from '../../../../domain/jobs/log-stream.js';
+import { evaluateRetry } from '../../../../domain/jobs/retry.js';
+import { assertTransition, isTerminal } from '../../../../domain/jobs/status.js';
+import { timeLimitDeadline, timeLimitStatusReason, blockedReasonCode } from '../../../../domain/scheduling/blocked.js';
+import { accrueHistory } from '../../../../domain/scheduling/order.js';
+import type { SimCtx } from '../../context.js';
+import type { JobRow } from '../../store/jobs.js';
+import { type FaultSettings, pullFailureReason, readFaults, TASK_FAILED_TO_START } from './faults.js';
+import { type AttemptOutcome, type CeUsage, type CurrentAttempt, type Inst, instanceNextEvent, JOB_TIMING, type JobState, type Rec, SCHEDULER, type ShareState } from './model.js';
+import { delayMs, draw, hexId } from './random.js';
+import type { JobSpec } from './spec.js';
+
+const META_PASS = 'engine_pass_at';
+const META_CES = 'engine_ces';
+const META_SHARES = 'engine_shares';
+
+const worlds = new WeakMap<SimCtx, JobWorld>();
+
+/** The job world of a transaction (created on first use, flushed by ctx.finish). */
+export function jobWorld(ctx: SimCtx): JobWorld {
+  let w = worlds.get(ctx);
+  if (!w) {
+    w = new JobWorld(ctx);
+    worlds.set(ctx, w);
+    const world = w;
+    ctx.onFinish(() => world.flush());
+  }
+  return w;
+}
+
+/** Parsed-once timelines of commands that read no variables (most commands). */
+const TIMELINES = new Map<string, Timeline>();
+
+export class JobWorld {
+  readonly seed: number;
+  readonly faults: FaultSettings;
+  private readonly recs = new Map<string, Rec>();
+  private readonly dirty = new Set<Rec>();
+  private readonly specs = new Map<string, JobSpec>();
+  private readonly timelines = new Map<string, ReturnType<typeof attemptEnd>>();
+  private instMap?: Map<string, Inst>;
+  private readonly dirtyInst = new Set<string>();
+  private readonly removedInst = new Set<string>();
+  private ceUsageMap?: Record<string, CeUsage>;
+  private sharesMap?: Record<string, Record<string, ShareState>>;
+  private usageDirty = false;
+  private sharesDirty = false;
+  private readonly touchedCes = new Set<string>();
+  /** CEs that lost an instance in this transaction: only a scale-down lowers desiredvCpus. */
+  private readonly shrunkCes = new Set<string>();
+  /** Jobs that just became terminal: their dependents and parents are notified in `drain`. */
+  private readonly terminalQueue: Rec[] = [];
+  private draining = false;
+  passPending = false;
+  /** The pending-pass marker as stored (so that a pass requested in one operation runs in the next). */
+  private passStored: boolean;
+  /** Queue/CE/policy rows, re-read after resource changes. */
+  resourcesVersion = 0;
+
+  constructor(readonly ctx: SimCtx) {
+    this.seed = Number(ctx.store.getMeta('seed') ?? 0);
+    this.faults = readFaults(ctx.store);
+    this.passStored = ctx.store.getMeta(META_PASS) !== undefined;
+    this.passPending = this.passStored;
+  }
+
+  get now(): number {
+    return this.ctx.now;
+  }
+
+  // ---- loading and saving ---------------------------------------------------------------------
+
+  rec(row: JobRow): Rec {
+    const cached = this.recs.get(row.jobId);
+    if (cached) return cached;
+    const r: Rec = { row, st: JSON.parse(row.stateJson) as JobState };
+    this.recs.set(row.jobId, r);
+    return r;
+  }
+
+  get(jobId: string): Rec | undefined {
+    const cached = this.recs.get(jobId);
+    if (cached) return cached;
+    const row = this.ctx.jobs.get(jobId);
+    return row && this.rec(row);
+  }
+
+  statusOf = (jobId: string): JobStatus | undefined => this.recs.get(jobId)?.row.status ?? this.ctx.jobs.statusOf(jobId);
+
+  /** The spec of a job (array children and nodes share their parent's). */
+  spec(r: Rec): JobSpec {
+    const top = r.row.parentId ?? r.row.jobId;
+    let s = this.specs.get(top);
+    if (!s) {
+      const body = r.row.parentId ? (this.get(top)?.row.body ?? '{}') : r.row.body;
+      s = JSON.parse(body) as JobSpec;
+      this.specs.set(top, s);
+    }
+    return s;
+  }
+
+  touch(r: Rec): void {
+    r.row.updatedAt = this.now;
+    this.dirty.add(r);
+  }
+
+  requestPass(): void {
+    this.passPending = true;
+  }
+
+  /** Writes every change back (jobs, instances, counters, the pending-pass marker). */
+  flush(): void {
+    const jobs = this.ctx.jobs;
+    for (const r of this.dirty) {
+      r.row.stateJson = JSON.stringify(r.st);
+      jobs.save(r.row);
+      if (r.row.active === 0 && r.row.kind !== 'ARRAY') this.recs.delete(r.row.jobId);
+    }
+    this.dirty.clear();
+    if (this.instMap) {
+      for (const id of this.removedInst) jobs.deleteInstance(id);
+      for (const id of this.dirtyInst) {
+        const i = this.instMap.get(id);
+        if (i) jobs.putInstance(i.id, i.ceArn, instanceNextEvent(i), JSON.stringify(i));
+      }
+    }
+    this.removedInst.clear();
+    this.dirtyInst.clear();
+    if (this.usageDirty) this.ctx.store.setMeta(META_CES, JSON.stringify(this.ceUsageMap ?? {}));
+    if (this.sharesDirty) this.ctx.store.setMeta(META_SHARES, JSON.stringify(this.sharesMap ?? {}));
+    this.usageDirty = this.sharesDirty = false;
+    if (this.passPending !== this.passStored) {
+      if (this.passPending) this.ctx.store.setMeta(META_PASS, this.now);
+      else this.ctx.store.stmt('DELETE FROM meta WHERE key = ?').run(META_PASS);
+      this.passStored = this.passPending;
+    }
+    this.flushDesired();
+  }
+
+  /** True if this transaction already built its job world. */
+  static exists(ctx: SimCtx): boolean {
+    return worlds.has(ctx);
+  }
+
+  /** The pending pass persisted by an earlier transaction. */
+  static persistedPassAt(ctx: SimCtx): number | undefined {
+    const v = ctx.store.getMeta(META_PASS);
+    return v === undefined ? undefined : Number(v);
+  }
+
+  /** The world of a transaction, if one was built. */
+  static of(ctx: SimCtx): JobWorld | undefined {
+    return worlds.get(ctx);
+  }
+
+  // ---- instances and counters -----------------------------------------------------------------
+
+  instances(): Map<string, Inst> {
+    if (!this.instMap) {
+      this.instMap = new Map();
+      for (const r of this.ctx.jobs.instancesJson()) this.instMap.set(r.id, JSON.parse(r.body) as Inst);
+    }
+    return this.instMap;
+  }
+
+  instancesOf(ceArn: string): Inst[] {
+    return [...this.instances().values()].filter((i) => i.ceArn === ceArn);
+  }
+
+  putInst(i: Inst): void {
+    this.instances().set(i.id, i);
+    this.dirtyInst.add(i.id);
+    this.removedInst.delete(i.id);
+    this.touchedCes.add(i.ceArn);
+  }
+
+  removeInst(i: Inst): void {
+    this.instances().delete(i.id);
+    this.dirtyInst.delete(i.id);
+    this.removedInst.add(i.id);
+    this.touchedCes.add(i.ceArn);
+    this.shrunkCes.add(i.ceArn);
+    this.usage(i.ceArn).iv += i.tv * (this.now - i.launchedAt);
+    this.usageDirty = true;
+  }
+
+  usage(ceArn: string): CeUsage {
+    this.ceUsageMap ??= JSON.parse(this.ctx.store.getMeta(META_CES) ?? '{}') as Record<string, CeUsage>;
+    return (this.ceUsageMap[ceArn] ??= { fv: 0, jv: 0, iv: 0 });
+  }
+
+  allUsage(): Record<string, CeUsage> {
+    this.usage('');
+    return this.ceUsageMap!;
+  }
+
+  shareStates(queueArn: string): Record<string, ShareState> {
+    this.sharesMap ??= JSON.parse(this.ctx.store.getMeta(META_SHARES) ?? '{}') as Record<string, Record<string, ShareState>>;
+    return (this.sharesMap[queueArn] ??= {});
+  }
+
+  /** Adds `dv` vCPUs in use to a share, accruing its decayed history first. */
+  shareUse(queueArn: string, key: string, dv: number, decaySeconds: number): void {
+    const s = (this.shareStates(queueArn)[key] ??= { c: 0, h: 0, at: this.now });
+    s.h = accrueHistory(s.h, s.c, this.now - s.at, decaySeconds);
+    s.at = this.now;
+    s.c = Math.max(0, s.c + dv);
+    this.sharesDirty = true;
+  }
+
+  /**
+   * CE desiredvCpus follows its instances (or Fargate tasks): it rises with launches (and a user's
+   * raise is a target the scheduler launches toward) and only a scale-down lowers it, never below
+   * minvCpus. Written only when it changes.
+   */
+  private flushDesired(): void {
+    for (const arn of this.touchedCes) {
+      const row = this.ctx.resources.byArn<B.ComputeEnvironmentDetail>(arn);
+      const cr = row?.body.computeResources;
+      if (!row || !cr) continue;
+      const fargate = cr.type === 'FARGATE' || cr.type === 'FARGATE_SPOT';
+      const launched = fargate ? this.usage(arn).fv : this.instancesOf(arn).reduce((n, i) => n + i.tv, 0);
+      const floor = this.shrunkCes.has(arn) ? (cr.minvCpus ?? 0) : Math.max(cr.minvCpus ?? 0, cr.desiredvCpus ?? 0);
+      const desired = fargate ? launched : Math.max(floor, launched);
+      if (cr.desiredvCpus !== desired) {
+        cr.desiredvCpus = desired;
+        this.ctx.resources.update(row);
+      }
+    }
+    this.touchedCes.clear();
+    this.shrunkCes.clear();
+  }
+
+  // ---- the state machine ----------------------------------------------------------------------
+
+  /** Moves a job to `to` (asserted), keeping array parents' summaries and terminal bookkeeping. */
+  setStatus(r: Rec, to: JobStatus, statusReason?: string | null): void {
+    const from = r.row.status;
+    assertTransition(from, to, r.row.kind === 'ARRAY' ? 'arrayParent' : 'job', r.row.jobId);
+    r.row.status = to;
+    if (statusReason !== undefined) r.row.statusReason = statusReason;
+    if (to === 'RUNNABLE') {
+      r.row.dispatchAt ??= r.row.createdAt;
+      r.st.ra = this.now;
+    }
+    else if (r.row.kind !== 'ARRAY') r.row.dispatchAt = null;
+    if (isTerminal(to)) {
+      r.row.active = 0;
+      r.row.nextEventAt = null;
+      r.row.stoppedAt = this.now;
+      delete r.st.stop;
+      this.terminalQueue.push(r);
+    }
+    this.touch(r);
+    if (r.row.kind === 'CHILD' && r.row.parentId) this.childChanged(r.row.parentId, from, to);
+    if (to === 'RUNNABLE') this.requestPass();
+  }
+
+  private childChanged(parentId: string, from: JobStatus, to: JobStatus): void {
+    const p = this.get(parentId);
+    if (!p) return;
+    const sum = (p.st.summary ??= emptyStatusSummary());
+    sum[from] -= 1;
+    sum[to] += 1;
+    p.st.summaryAt = this.now;
+    this.touch(p);
+    const next = arrayParentStatus(sum, p.row.status, p.row.arraySize ?? 0);
+    if (next !== p.row.status) {
+      const reason = next === 'FAILED' && p.st.stop ? p.st.stop.reason : undefined;
+      this.setStatus(p, next, reason);
+    }
+  }
+
+  fail(r: Rec, reason: string, flag?: 'cancel' | 'terminate'): void {
+    if (flag === 'cancel') r.st.isCancelled = true;
+    if (flag === 'terminate') r.st.isTerminated = true;
+    this.setStatus(r, 'FAILED', reason);
+  }
+
+  /** Notifies dependents of jobs that became terminal (iteratively: chains can be 10,000 long). */
+  drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.terminalQueue.length) {
+        const r = this.terminalQueue.shift()!;
+        for (const id of this.ctx.jobs.dependents(r.row.jobId)) {
+          const d = this.get(id);
+          if (d && d.row.status === 'PENDING') this.evaluatePending(d);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** The job IDs a job waits for. */
+  depIds(r: Rec): string[] {
+    const spec = this.spec(r);
+    if (r.row.kind === 'CHILD') {
+      return childDependencyIds(r.row.parentId!, r.row.arrayIndex!, spec.detail.dependsOn, (id) => this.arraySizeOf(id));
+    }
+    return jobDependencyIds(spec.detail.dependsOn);
+  }
+
+  private arraySizeOf(jobId: string): number | undefined {
+    const r = this.get(jobId);
+    return r?.row.kind === 'ARRAY' ? (r.row.arraySize ?? undefined) : undefined;
+  }
+
+  /** A PENDING job after one of its dependencies changed (or a child at its parent's evaluation). */
+  evaluatePending(r: Rec): void {
+    const ids = this.depIds(r);
+    const dep = ids.length ? evaluateDependencies(ids, this.statusOf) : ({ state: 'SATISFIED' } as const);
+    if (dep.state === 'FAILED') this.fail(r, DEPENDENCY_FAILED_REASON);
+    else if (dep.state === 'SATISFIED') {
+      if (r.st.stop) this.fail(r, r.st.stop.reason, r.st.stop.request);
+      else this.setStatus(r, 'RUNNABLE', null);
+    }
+  }
+
+  /** SUBMITTED evaluation (JOB_TIMING.submitEvalMs after SubmitJob). */
+  evaluateSubmitted(r: Rec): void {
+    r.row.nextEventAt = null;
+    const spec = this.spec(r);
+    if (r.row.kind === 'ARRAY') {
+      this.setStatus(r, 'PENDING');
+      const children = this.ctx.jobs.children(r.row.jobId, ['PENDING']).map((row) => this.rec(row));
+      const plain = !spec.detail.dependsOn?.length;
+      for (const c of children) {
+        if (c.row.status !== 'PENDING') continue;
+        if (spec.failureReason) this.fail(c, spec.failureReason);
+        else if (plain && !c.st.stop) this.setStatus(c, 'RUNNABLE', null);
+        else this.evaluatePending(c);
+        this.drain();
+      }
+      return;
+    }
+    if (spec.failureReason) {
+      this.fail(r, spec.failureReason);
+      return;
+    }
+    const ids = this.depIds(r);
+    const dep = ids.length ? evaluateDependencies(ids, this.statusOf) : ({ state: 'SATISFIED' } as const);
+    if (dep.state === 'FAILED') this.fail(r, DEPENDENCY_FAILED_REASON);
+    else if (dep.state === 'WAITING') this.setStatus(r, 'PENDING');
+    else this.setStatus(r, 'RUNNABLE', null);
+  }
+
+  // ---- attempts -------------------------------------------------------------------------------
+
+  /** RUNNABLE -> STARTING on a CE (an instance, or a Fargate task of `vcpus`). */
+  start(r: Rec, ce: { arn: string; name: string; clusterArn?: string; fargate: boolean }, where: { instance?: Inst; fargateVcpus?: number; fargateMemoryMiB?: number }): void {
+    const spec = this.spec(r);
+    const n = (r.st.attempts?.length ?? 0) + 1;
+    const taskId = hexId(this.seed, r.row.jobId, n);
+    const cluster = (ce.clusterArn ?? '').split('/').pop() ?? ce.name;
+    const prefix = `arn:aws:ecs:${this.ctx.region}:${this.ctx.account}`;
+    const d = spec.demand;
+    const cur: CurrentAttempt = {
+      n, ceArn: ce.arn, ceName: ce.name, taskId, taskArn: `${prefix}:task/${cluster}/${taskId}`,
+      vcpus: where.fargateVcpus ?? d.vcpus, memoryMiB: where.fargateMemoryMiB ?? d.memoryMiB, gpus: d.gpus, sAt: this.now,
+    };
+    if (where.instance) {
+      const i = where.instance;
+      cur.instanceId = i.id;
+      cur.containerInstanceArn = `${prefix}:container-instance/${cluster}/${hexId(this.seed, i.id)}`;
+      i.uv += d.vcpus;
+      i.um += d.memoryMiB;
+      i.ug += d.gpus;
+      i.jobs += 1;
+      delete i.idleSince;
+      this.putInst(i);
+    } else {
+      this.usage(ce.arn).fv += cur.vcpus;
+      this.usageDirty = true;
+      this.touchedCes.add(ce.arn);
+    }
+    r.st.cur = cur;
+    r.st.fs ??= this.now;
+    delete r.st.reasonSince;
+    const [lo, hi] = ce.fargate ? [JOB_TIMING.fargateStartMinS, JOB_TIMING.fargateStartMaxS] : [JOB_TIMING.ec2StartMinS, JOB_TIMING.ec2StartMaxS];
+    r.row.nextEventAt = this.now + delayMs(this.seed, lo, hi, 'start', r.row.jobId, n);
+    const share = this.shareOf(r);
+    if (share) this.shareUse(r.row.queueArn, share.key, cur.vcpus, share.decay);
+    this.setStatus(r, 'STARTING', null);
+  }
+
+  /** Fair-share key and decay of a job's share, when its queue has a fair-share policy. */
+  shareOf(r: Rec): { key: string; decay: number } | undefined {
+    return this.shareResolver?.(r);
+  }
+
+  /** Set by the scheduler: resolves a job's share key through its queue's policy. */
+  shareResolver?: (r: Rec) => { key: string; decay: number } | undefined;
+
+  private timeline(r: Rec, cur: CurrentAttempt): ReturnType<typeof attemptEnd> {
+    const key = `${r.row.jobId}#${cur.n}`;
+    let t = this.timelines.get(key);
+    if (t) return t;
+    const spec = this.spec(r);
+    const cmd = spec.command;
+    const plain = !JSON.stringify(cmd ?? []).includes('$');
+    const memo = plain ? JSON.stringify(cmd ?? null) : undefined;
+    let tl = memo !== undefined ? TIMELINES.get(memo) : undefined;
+    if (!tl) {
+      const env = attemptEnvironment(spec.environment, {
+        jobId: r.row.jobId, attempt: cur.n, queueName: spec.queueName, computeEnvironmentName: cur.ceName,
+        array: r.row.kind === 'CHILD' ? { index: r.row.arrayIndex!, size: r.row.arraySize ?? 0 } : undefined,
+      });
+      tl = simulateCommand(cmd, { environment: env });
+      if (memo !== undefined) TIMELINES.set(memo, tl);
+    }
+    t = attemptEnd(tl, spec.attemptSeconds);
+    this.timelines.set(key, t);
+    return t;
+  }
+
+  /** STARTING -> RUNNING (or an image-pull failure). */
+  private running(r: Rec): void {
+    const cur = r.st.cur!;
+    const spec = this.spec(r);
+    if (this.faults.pullFailureRate > 0 && draw(this.seed, 'pull', r.row.jobId, cur.n) < this.faults.pullFailureRate) {
+      this.endAttempt(r, { reason: pullFailureReason(spec.image), statusReason: TASK_FAILED_TO_START, cause: 'EXITED', ok: false });
+      return;
+    }
+    const end = this.timeline(r, cur);
+    cur.rAt = this.now;
+    if (Number.isFinite(end.endsAfterMs)) cur.eAt = this.now + end.endsAfterMs;
+    cur.end = { exitCode: end.exitCode, statusReason: end.statusReason, cause: end.cause, ok: end.succeeded };
+    cur.li = 0;
+    if (spec.logGroup) {
+      cur.logStream = logStreamName(spec.definitionName, cur.taskId, spec.logConfig);
+      if (!this.ctx.logs.group(spec.logGroup)) this.ctx.logs.createGroup(spec.logGroup, this.now);
+      if (!this.ctx.logs.stream(spec.logGroup, cur.logStream)) this.ctx.logs.createStream(spec.logGroup, cur.logStream, this.now);
+    }
+    r.row.startedAt = this.now;
+    this.setStatus(r, 'RUNNING');
+    this.runningTick(r);
+  }
+
+  /** Writes the log lines due by now and either ends the attempt or schedules the next line/end. */
+  private runningTick(r: Rec): void {
+    const cur = r.st.cur!;
+    const end = this.timeline(r, cur);
+    this.writeLogs(r, cur, end.steps, this.now - cur.rAt!);
+    if (cur.eAt !== undefined && this.now >= cur.eAt) {
+      this.endAttempt(r, cur.end!);
+      return;
+    }
+    const next = end.steps[cur.li ?? 0];
+    const nextLog = next ? cur.rAt! + next.at : Number.POSITIVE_INFINITY;
+    const t = Math.min(nextLog, cur.eAt ?? Number.POSITIVE_INFINITY);
+    r.row.nextEventAt = Number.isFinite(t) ? t : null;
+    this.touch(r);
+  }
+
+  private writeLogs(r: Rec, cur: CurrentAttempt, steps: readonly { at: number; log?: string }[], upTo: number): void {
+    let i = cur.li ?? 0;
+    const batch: { timestamp: number; message: string }[] = [];
+    while (i < steps.length && steps[i]!.at <= upTo) {
+      const s = steps[i]!;
+      if (s.log !== undefined) batch.push({ timestamp: cur.rAt! + s.at, message: s.log });
+      i++;
+    }
+    cur.li = i;
+    const group = this.spec(r).logGroup;
+    if (batch.length && group && cur.logStream) this.ctx.logs.append(group, cur.logStream, batch, this.now);
+  }
+
+  /** Frees what the current attempt held. */
+  private release(r: Rec, cur: CurrentAttempt): void {
+    if (cur.instanceId) {
+      const i = this.instances().get(cur.instanceId);
+      if (i) {
+        i.uv -= cur.vcpus;
+        i.um -= cur.memoryMiB;
+        i.ug -= cur.gpus;
+        i.jobs -= 1;
+        if (i.jobs === 0) i.idleSince = this.now;
+        this.putInst(i);
+      }
+    } else {
+      const u = this.usage(cur.ceArn);
+      u.fv = Math.max(0, u.fv - cur.vcpus);
+      this.touchedCes.add(cur.ceArn);
+    }
+    this.usage(cur.ceArn).jv += cur.vcpus * (this.now - cur.sAt);
+    this.usageDirty = true;
+    const share = this.shareOf(r);
+    if (share) this.shareUse(r.row.queueArn, share.key, -cur.vcpus, share.decay);
+    this.requestPass();
+  }
+
+  /**
+   * Ends the current attempt with `out`: records it, then SUCCEEDED, a retry (RUNNABLE at the
+   * front) or FAILED; `forced` (terminate) fails without retry.
+   */
+  endAttempt(r: Rec, out: AttemptOutcome, forced?: { reason: string; flag: 'cancel' | 'terminate' }): void {
+    const cur = r.st.cur!;
+    if (cur.rAt !== undefined) {
+      const end = this.timeline(r, cur);
+      this.writeLogs(r, cur, end.steps, this.now - cur.rAt);
+    }
+    this.release(r, cur);
+    const container: B.ContainerDetail = { taskArn: cur.taskArn };
+    if (out.exitCode !== undefined) container.exitCode = out.exitCode;
+    if (out.reason !== undefined) container.reason = out.reason;
+    if (cur.logStream) container.logStreamName = cur.logStream;
+    if (cur.containerInstanceArn) container.containerInstanceArn = cur.containerInstanceArn;
+    const attempt: B.AttemptDetail = { container, stoppedAt: this.now };
+    if (cur.rAt !== undefined) attempt.startedAt = cur.rAt;
+    if (out.statusReason !== undefined) attempt.statusReason = out.statusReason;
+    (r.st.attempts ??= []).push(attempt);
+    r.st.last = container;
+    delete r.st.cur;
+    this.timelines.delete(`${r.row.jobId}#${cur.n}`);
+    r.row.exitCode = out.exitCode ?? null;
+    r.row.nextEventAt = null;
+    const from = r.row.status;
+    if (forced) {
+      this.fail(r, forced.reason, forced.flag);
+      return;
+    }
+    if (out.ok) {
+      this.setStatus(r, 'SUCCEEDED', out.statusReason ?? null);
+      return;
+    }
+    const decision = evaluateRetry(this.spec(r).retryStrategy, { attempt: cur.n, exitCode: out.exitCode, reason: out.reason, statusReason: out.statusReason, cause: out.cause });
+    if (decision.action === 'RETRY' && (from === 'RUNNING' || from === 'STARTING')) {
+      r.row.dispatchAt = this.now - SCHEDULER.requeueOffset;
+      this.setStatus(r, 'RUNNABLE', null);
+    } else {
+      this.setStatus(r, 'FAILED', out.statusReason ?? null);
+    }
+  }
+
+  /** A job's due event: evaluation, STARTING -> RUNNING, a log line or the end, a time limit. */
+  onJobEvent(r: Rec): void {
+    switch (r.row.status) {
+      case 'SUBMITTED':
+        this.evaluateSubmitted(r);
+        break;
+      case 'STARTING':
+        this.running(r);
+        break;
+      case 'RUNNING':
+        this.runningTick(r);
+        break;
+      case 'RUNNABLE':
+        this.onTimeLimit(r);
+        break;
+      default:
+        r.row.nextEventAt = null;
+        this.touch(r);
+    }
+    this.drain();
+  }
+
+  /** The jobStateTimeLimitActions deadline of a blocked head job. */
+  private onTimeLimit(r: Rec): void {
+    r.row.nextEventAt = null;
+    this.touch(r);
+    const actions = this.queueTimeLimitActions?.(r.row.queueArn);
+    const d = timeLimitDeadline({ jobId: r.row.jobId, status: r.row.status, statusReason: r.row.statusReason ?? undefined, reasonSince: r.st.reasonSince ?? this.now }, actions);
+    if (!d) return;
+    if (d.at > this.now) {
+      r.row.nextEventAt = d.at;
+      return;
+    }
+    const code = blockedReasonCode(r.row.statusReason ?? undefined)!;
+    this.fail(r, timeLimitStatusReason(code, d.action.action ?? 'CANCEL'), 'cancel');
+    this.requestPass();
+  }
+
+  /** Set by the scheduler: a queue's jobStateTimeLimitActions. */
+  queueTimeLimitActions?: (queueArn: string) => B.JobStateTimeLimitAction[] | undefined;
+
+  /** Sets the blocked reason of a queue's head job (and its time-limit deadline). */
+  setHeadReason(r: Rec, reason: string | undefined, actions: B.JobStateTimeLimitAction[] | undefined): void {
+    const current = r.row.statusReason ?? undefined;
+    if (current === reason) return;
+    r.row.statusReason = reason ?? null;
+    r.st.reasonSince = this.now;
+    const d = reason ? timeLimitDeadline({ jobId: r.row.jobId, status: 'RUNNABLE', statusReason: reason, reasonSince: this.now }, actions) : undefined;
+    r.row.nextEventAt = d ? d.at : null;
+    this.touch(r);
+  }
+
+  // ---- instance events ------------------------------------------------------------------------
+
+  onInstanceEvent(i: Inst, planScaleDown: (i: Inst) => boolean): void {
+    if (i.state === 'PENDING' && i.readyAt <= this.now) {
+      i.state = 'RUNNING';
+      if (i.jobs === 0) i.idleSince = this.now;
+      this.putInst(i);
+      this.requestPass();
+      return;
+    }
+    if (i.reclaimAt !== undefined && i.reclaimAt <= this.now) {
+      this.reclaim(i);
+      return;
+    }
+    if (i.jobs === 0 && i.idleSince !== undefined && i.idleSince + i.idleDelayMs <= this.now) {
+      if (planScaleDown(i)) this.removeInst(i);
+      else {
+        // Kept for minvCpus: no further idle event until it is used again.
+        i.idleSince = undefined;
+        this.putInst(i);
+      }
+    }
+  }
+
+  /** A Spot reclaim: the instance goes and every attempt on it fails (`Host EC2 (instance …) terminated.`). */
+  private reclaim(i: Inst): void {
+    const victims = this.ctx.store.db
+      .prepare(`SELECT job_id FROM jobs WHERE status IN ('STARTING', 'RUNNING') AND json_extract(state, '$.cur.instanceId') = ?`)
+      .pluck()
+      .all(i.id) as string[];
+    for (const id of [...new Set([...victims, ...[...this.recs.values()].filter((r) => r.st.cur?.instanceId === i.id).map((r) => r.row.jobId)])]) {
+      const r = this.get(id);
+      if (!r?.st.cur || r.st.cur.instanceId !== i.id) continue;
+      this.endAttempt(r, { statusReason: ATTEMPT_STATUS_REASONS.hostTerminated(i.id), cause: 'HOST_FAILURE', ok: false });
+    }
+    this.drain();
+    this.removeInst(i);
+    this.requestPass();
+  }
+
+  // ---- cancel and terminate -------------------------------------------------------------------
+
+  /** CancelJob / TerminateJob on one job (array parents cascade to their children). */
+  stop(r: Rec, request: 'cancel' | 'terminate', reason: string): void {
+    if (r.row.kind === 'ARRAY') {
+      if (isTerminal(r.row.status)) return;
+      r.st.stop = { request, reason };
+      if (request === 'cancel') r.st.isCancelled = true;
+      else r.st.isTerminated = true;
+      this.touch(r);
+      for (const row of this.ctx.jobs.children(r.row.jobId, ['SUBMITTED', 'PENDING', 'RUNNABLE', 'STARTING', 'RUNNING'])) {
+        const c = this.rec(row);
+        if (isTerminal(c.row.status)) continue;
+        // The cascade does not wait for a child's own dependencies: Batch cancels every child.
+        if (c.row.status === 'PENDING') this.fail(c, reason, request);
+        else this.stopOne(c, request, reason);
+      }
+      this.drain();
+      return;
+    }
+    this.stopOne(r, request, reason);
+    this.drain();
+  }
+
+  private stopOne(r: Rec, request: 'cancel' | 'terminate', reason: string): void {
+    switch (stopEffect(r.row.status, request)) {
+      case 'FAIL_NOW':
+        this.fail(r, reason, request);
+        this.requestPass();
+        break;
+      case 'FAIL_WHEN_DEPENDENCIES_SETTLE':
+        r.st.stop = { request, reason };
+        this.touch(r);
+        break;
+      case 'KILL': {
+        const running = r.row.status === 'RUNNING';
+        this.endAttempt(r, { exitCode: running ? SIGKILL_EXIT_CODE : undefined, statusReason: reason, cause: 'TERMINATED', ok: false }, { reason, flag: 'terminate' });
+        break;
+      }
+      case 'NO_EFFECT':
+        break;
+    }
+  }
+}
+
+export type { AttemptOutcome };
