@@ -1,7 +1,8 @@
-/** `batchctl doctor`: explain why a job is stuck or failed, or what is wrong with a queue or CE. */
-import { Command } from 'commander';
+/** `batchctl doctor`: one command, no verbs. */
+import type { Command } from 'commander';
 import type { Context } from '../../context.js';
+import { doctorCommand } from './doctor.js';
 
-export default function doctor(_ctx: Context): Command {
-  return new Command('doctor').description('Explain why a job is stuck or failed, or what is wrong with a queue or compute environment');
+export default function doctor(ctx: Context): Command {
+  return doctorCommand(ctx);
 }

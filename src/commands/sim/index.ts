@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { simAdvanceCommand } from './advance.js';
 import { simResetCommand } from './reset.js';
+import { simScenarioCommand } from './scenario.js';
 import { simSpeedCommand } from './speed.js';
 import { simStatusCommand } from './status.js';
 
@@ -12,5 +13,6 @@ export default function simCommand(ctx: Context): Command {
     .addCommand(simStatusCommand(ctx))
     .addCommand(simAdvanceCommand(ctx))
     .addCommand(simSpeedCommand(ctx))
-    .addCommand(simResetCommand(ctx));
+    .addCommand(simResetCommand(ctx))
+    .addCommand(simScenarioCommand(ctx));
 }

@@ -1,0 +1,128 @@
+/** Rules whose situations no scenario builds yet, judged over hand-made facts; and the catalogue. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { JobDetail, JobQueueDetail } from '@aws-sdk/client-batch';
+import { catalogueMarkdown, diagnose } from '../../../src/domain/doctor/diagnose.js';
+import { emptyFacts, type DoctorFacts } from '../../../src/domain/doctor/facts.js';
+import { RULES } from '../../../src/domain/doctor/rules/index.js';
+import { classifyInvalid, INVALID_REASONS } from '../../../src/domain/doctor/rules/ce.js';
+import { diagnoseFailure } from '../../../src/domain/doctor/rules/job-ended.js';
+
+const NOW = Date.UTC(2026, 0, 15, 12);
+const QARN = 'arn:aws:batch:us-east-1:123456789012:job-queue/q';
+const queue = (extra: Partial<JobQueueDetail> = {}): JobQueueDetail => ({ jobQueueName: 'q', jobQueueArn: QARN, state: 'ENABLED', status: 'VALID', priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: 'ce' }], ...extra });
+const job = (id: string, extra: Partial<JobDetail> = {}): JobDetail =>
+  ({ jobId: id, jobName: `j-${id}`, jobArn: `arn:aws:batch:us-east-1:123456789012:job/${id}`, jobQueue: QARN, status: 'RUNNABLE', createdAt: NOW - 3_600_000, jobDefinition: 'jd', container: { resourceRequirements: [{ type: 'VCPU', value: '2' }, { type: 'MEMORY', value: '2048' }] }, ...extra }) as JobDetail;
+
+function facts(extra: Partial<DoctorFacts> = {}): DoctorFacts {
+  return {
+    ...emptyFacts(NOW, 'us-east-1'),
+    queues: [queue()],
+    ces: [{ computeEnvironmentName: 'ce', computeEnvironmentArn: 'arn:ce', state: 'ENABLED', status: 'VALID', type: 'MANAGED', computeResources: { type: 'EC2', maxvCpus: 4, desiredvCpus: 4, minvCpus: 0, instanceTypes: ['m5.large'], subnets: [], securityGroupIds: [] } }],
+    ...extra,
+  };
+}
+
+const checks = (f: DoctorFacts, j: JobDetail) => diagnose(f, [{ kind: 'job', job: j }])[0]!.checks;
+const byId = (cs: ReturnType<typeof checks>, id: string) => cs.find((c) => c.id === id);
+
+describe('RUNNABLE job rules over facts', () => {
+  it('position: behind a blocked head job, with earliestTimeAtPosition', () => {
+    const head = job('h', { statusReason: 'CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY - Service cannot fulfill the capacity requested for instance type [m5.large]' });
+    const me = job('me');
+    const f = facts({ runnable: { [QARN]: [head, me] }, snapshots: { [QARN]: { frontOfQueue: { jobs: [{ jobArn: head.jobArn, earliestTimeAtPosition: NOW - 1000 }, { jobArn: me.jobArn, earliestTimeAtPosition: NOW }] } } } });
+    const c = byId(checks(f, me), 'job.runnable.position')!;
+    expect(c.verdict).toBe('FAIL');
+    expect(c.evidence[0]).toBe(`GetJobQueueSnapshot(q).frontOfQueue.jobs[1]: position 2 of 2, earliestTimeAtPosition=${new Date(NOW).toISOString()}`);
+    expect(c.fix).toMatch(/batchctl doctor job h/);
+  });
+
+  it('capacity: the CE at maxvCpus with jobs ahead is a WARN naming desiredvCpus', () => {
+    const f = facts({ runnable: { [QARN]: [job('a'), job('b'), job('me')] } });
+    const c = byId(checks(f, job('me')), 'job.runnable.capacity')!;
+    expect(c).toMatchObject({ verdict: 'WARN', evidence: ['2 RUNNABLE job(s) ahead, needing 4 vCPU', 'ce: desiredvCpus=4, maxvCpus=4'] });
+  });
+
+  it('share identifier: missing in a fair-share queue', () => {
+    const f = facts({ queues: [queue({ schedulingPolicyArn: 'arn:sp' })] });
+    expect(byId(checks(f, job('me')), 'job.runnable.share-identifier')!.verdict).toBe('FAIL');
+    expect(byId(checks(f, job('me', { shareIdentifier: 'A' })), 'job.runnable.share-identifier')!.verdict).toBe('PASS');
+    expect(byId(checks(facts(), job('me')), 'job.runnable.share-identifier')).toBeUndefined();
+  });
+
+  it('consumables and time-limit actions', () => {
+    const c = byId(checks(facts(), job('me', { consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'licenses', quantity: 2 }] } })), 'job.runnable.consumables')!;
+    expect(c).toMatchObject({ verdict: 'WARN', evidence: ['needs 2 of licenses'] });
+    const f = facts({ queues: [queue({ jobStateTimeLimitActions: [{ state: 'RUNNABLE', action: 'CANCEL', maxTimeSeconds: 14400, reason: 'MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT' }] })] });
+    const blocked = job('me', { statusReason: 'MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - The job resource requirement (vCPU/memory/GPU) is higher than that can be met by the CE(s) attached to the job queue.' });
+    const tl = byId(checks(f, blocked), 'job.runnable.time-limit')!;
+    expect(tl.verdict).toBe('WARN');
+    expect(tl.evidence[1]).toContain(new Date(NOW - 3_600_000 + 14_400_000).toISOString());
+  });
+
+  it('every blocked reason is explained, and maxvCpus too small for the job is COMPUTE_ENVIRONMENT_MAX_RESOURCE', () => {
+    for (const reason of ['CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY - x', 'MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE - x', 'MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - x', 'MISCONFIGURATION:SERVICE_ROLE_PERMISSIONS - x', 'MISCONFIGURATION:EC2_INSTANCE_CONFIGURATION_UNSUPPORTED - x', 'ACTION_REQUIRED - x', 'UNDETERMINED - x']) {
+      const c = byId(checks(facts(), job('me', { statusReason: reason })), 'job.runnable.blocked-reason')!;
+      expect(c.verdict).toBe('FAIL');
+      expect(c.evidence[1]).toMatch(/^cause: /);
+    }
+    const big = job('me', { container: { resourceRequirements: [{ type: 'VCPU', value: '2' }, { type: 'MEMORY', value: '1024' }] } });
+    const f = facts();
+    f.ces[0]!.computeResources!.maxvCpus = 1;
+    expect(byId(checks(f, big), 'job.runnable.fits')!.evidence.join('\n')).toMatch(/COMPUTE_ENVIRONMENT_MAX_RESOURCE/);
+  });
+});
+
+describe('STARTING, FAILED, queue and CE rules over facts', () => {
+  it('a STARTING job that is slow, or whose pull failed; an EKS pod with a failed mount', () => {
+    const slow = checks(facts(), job('s', { status: 'STARTING', createdAt: NOW - 20 * 60_000, container: { image: 'big:1' } }));
+    expect(byId(slow, 'job.starting.image-pull')).toMatchObject({ verdict: 'WARN', title: 'the job has been starting for 20 min' });
+    const pull = checks(facts(), job('s', { status: 'STARTING', container: { reason: 'CannotPullContainerError: nope' } }));
+    expect(byId(pull, 'job.starting.image-pull')!.verdict).toBe('FAIL');
+    const eks = checks(facts(), job('e', { status: 'STARTING', statusReason: 'Warning FailedMount Unable to attach or mount volumes', eksProperties: { podProperties: { podName: 'aws-batch.1', volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'pvc1' } }] } } }));
+    expect(byId(eks, 'job.starting.eks-volumes')).toMatchObject({ verdict: 'FAIL', evidence: expect.arrayContaining(['volumes: data (PVC pvc1)']) });
+  });
+
+  it('decodes OOM, cancels by time limit and terminations', () => {
+    expect(diagnoseFailure(job('o', { status: 'FAILED', attempts: [{ container: { exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' } }] })).kind).toBe('oom');
+    expect(diagnoseFailure(job('c', { status: 'FAILED', isCancelled: true, statusReason: 'Canceled by JobStateTimeLimit action due to reason: CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY' })).fix).toMatch(/queue cancelled it/);
+    expect(diagnoseFailure(job('t', { status: 'FAILED', isTerminated: true, statusReason: 'by me' })).kind).toBe('terminated');
+  });
+
+  it('a queue with invalid time-limit actions; a CE with maxvCpus 0, DISABLED in an ENABLED queue', () => {
+    const f = facts({ queues: [queue({ jobStateTimeLimitActions: [{ state: 'RUNNABLE', action: 'CANCEL', maxTimeSeconds: 60, reason: 'UNDETERMINED' }] })] });
+    const q = diagnose(f, [{ kind: 'queue', queue: f.queues[0]! }])[0]!;
+    expect(q.checks.find((c) => c.id === 'queue.time-limit-actions')).toMatchObject({ verdict: 'WARN', evidence: expect.arrayContaining(['[0].maxTimeSeconds=60: 600 to 86400', expect.stringMatching(/^\[0\]\.reason=UNDETERMINED/)]) });
+    const ce = { ...f.ces[0]!, state: 'DISABLED' as const, computeResources: { ...f.ces[0]!.computeResources!, maxvCpus: 0, desiredvCpus: 0 } };
+    const r = diagnose({ ...f, ces: [ce] }, [{ kind: 'ce', ce }])[0]!;
+    expect(r.checks.find((c) => c.id === 'ce.max-vcpus')!.verdict).toBe('FAIL');
+    expect(r.checks.find((c) => c.id === 'ce.state')!.verdict).toBe('WARN');
+    expect(r.verdict).toBe('FAIL');
+  });
+
+  it('classifies every INVALID reason of spec/06 §4.2 and §4.4', () => {
+    const texts = [
+      'CLIENT_ERROR - Not authorized to perform sts:AssumeRole (Service: AWSSecurityTokenService; Status Code: 403; Error Code: AccessDenied; Request ID: dc0e2d28-2e99-11e7-b372-7fcc6fb65fe7)',
+      'CLIENT_ERROR - Parameter: SpotFleetRequestConfig.IamFleetRole is invalid. (Service: AmazonEC2; Status Code: 400; Error Code: InvalidSpotFleetRequestConfig; Request ID: 331205f0-5ae3-4cea-bac4-897769639f8d) Parameter: SpotFleetRequestConfig.IamFleetRole is invalid',
+      'CLIENT_ERROR - User: arn:aws:sts::account_number:assumed-role/batch-replacement-role/aws-batch is not authorized to perform: action on resource ...',
+      'CLIENT_ERROR - Instance profile arn:aws:iam::1:instance-profile/x does not exist',
+      'CLIENT_ERROR - Unable to validate Kubernetes Namespace',
+      'reason=CLIENT_ERROR - ... EKS Cluster version [2.0] is unsupported',
+      'Your compute environment has been INVALIDATED and scaled down because none of the nodes joined the underlying Amazon EKS Cluster.',
+    ];
+    for (const t of texts) expect(classifyInvalid(t).cause).not.toBe('unrecognised reason');
+    expect(INVALID_REASONS.length).toBeGreaterThanOrEqual(texts.length);
+  });
+});
+
+describe('the catalogue', () => {
+  it('has unique ids, reads and a scope for every rule', () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of RULES) expect(r.reads.length).toBeGreaterThan(0);
+  });
+
+  it('docs/doctor.md is generated from it (run `batchctl doctor --catalogue > docs/doctor.md`)', () => {
+    expect(readFileSync(new URL('../../../docs/doctor.md', import.meta.url), 'utf8')).toBe(catalogueMarkdown());
+  });
+});
