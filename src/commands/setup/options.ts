@@ -44,6 +44,7 @@ export interface SetupFlags {
   allocationStrategy?: string;
   bidPercentage?: number;
   keyPair?: string;
+  serviceRole?: string;
   eksCluster?: string;
   namespace?: string;
   private?: boolean;
@@ -122,7 +123,8 @@ export function addSetupOptions(cmd: Command, platform: Platform): Command {
     .option('--memory <MiB>', `memory for the job in MiB (default ${d.memory})`, wholeNumber(1))
     .option('--job-name <name>', 'name of the hello-world job (default NAME-hello-world)')
     .option('--no-job', 'do not submit the hello-world job')
-    .option('--no-create-roles', 'do not create missing IAM roles (a missing role is then an error)');
+    .option('--no-create-roles', 'do not create missing IAM roles (a missing role is then an error)')
+    .option('--service-role <arn>', 'a custom service role for the compute environment, as a full ARN (default: the service-linked role)');
   if (platform === 'fargate') {
     cmd
       .option('--execution-role <name>', `task execution role (default ${d.platform === 'fargate' ? d.executionRole : ''}; created when missing)`)

@@ -10,10 +10,11 @@ import type * as B from '@aws-sdk/client-batch';
 import type * as K from '@aws-sdk/client-eks';
 import type { Backend } from '../../backend/port.js';
 import type { Context } from '../../context.js';
-import type { Platform } from '../../domain/checks/iam-roles.js';
+import type { IamFacts } from '../../domain/checks/iam.js';
+import { iamNameOf, type Platform } from '../../domain/checks/iam-roles.js';
 import { evaluateNetwork, type NetworkFacts, type NetworkTarget } from '../../domain/checks/network.js';
 import type { ReportedPlan } from '../../domain/checks/plan-notes.js';
-import { countVerdicts, type Check } from '../../domain/checks/types.js';
+import { countVerdicts, MISSING, type Check } from '../../domain/checks/types.js';
 import { FailureError } from '../../errors.js';
 import { checkSummary, formatChecklist } from '../../render/checks.js';
 import { eksClusterNetwork, STACK_TAG, type SetupAnswers } from '../../wizards/defaults.js';
@@ -93,14 +94,15 @@ export async function runSetup(ctx: Context, opts: SetupOptions): Promise<void> 
     image: answers.image,
     ...(answers.platform === 'fargate' ? { assignPublicIp: answers.assignPublicIp } : {}),
   };
+  const iamOptions = { ...iamOptionsFor(answers), ...(opts.serviceRole ? { serviceRole: opts.serviceRole } : {}) };
   const [iam, network, batch] = await Promise.all([
-    gatherIamFacts(backend, [answers.platform], iamOptionsFor(answers)),
+    gatherIamFacts(backend, [answers.platform], iamOptions),
     answers.subnets.length > 0 ? gatherNetworkFacts(backend, target) : Promise.resolve<NetworkFacts>({}),
     gatherBatchFacts(backend, answers),
   ]);
 
   // 4. The answers against the account: subnets and groups exist and share a VPC, roles exist or may be created.
-  const issues = validateAnswers(answers, { network, iam });
+  const issues = [...validateAnswers(answers, { network, iam }), ...serviceRoleIssues(opts.serviceRole, iam)];
   if (issues.length > 0) throw answersError(issues);
 
   const accountId = await accountIdOf(backend, {
@@ -115,7 +117,7 @@ export async function runSetup(ctx: Context, opts: SetupOptions): Promise<void> 
   reportPreflight(ctx, checks, networkSource, opts.ignoreChecks === true);
 
   // 6. The plan; then, for EKS, the Kubernetes side; then apply.
-  const plan = buildSetupPlan(answers, existing);
+  const plan = withServiceRole(buildSetupPlan(answers, existing), opts.serviceRole);
   let eks: Awaited<ReturnType<typeof prepareEks>> | undefined;
   if (answers.platform === 'eks' && plan.conflicts.length === 0 && !emit) {
     eks = await prepareEks(ctx, {
@@ -140,6 +142,27 @@ export async function runSetup(ctx: Context, opts: SetupOptions): Promise<void> 
   if (job?.status === 'FAILED') {
     throw new FailureError(`job ${answers.jobName} (${job.jobId}) FAILED${job.statusReason ? `: ${job.statusReason}` : ''}`, 'the stack itself is ready; see the job output above');
   }
+}
+
+/**
+ * --service-role: a custom CE service role instead of the service-linked one (spec/06 §1.6 check 3).
+ * It must be a full ARN (a bare name is taken to have no path) of a role that exists; batchctl does
+ * not create it.
+ */
+function serviceRoleIssues(serviceRole: string | undefined, iam: IamFacts): Issue[] {
+  if (serviceRole === undefined) return [];
+  if (!/^arn:aws[\w-]*:iam::\d{12}:role\/.+/.test(serviceRole)) {
+    return [{ field: '--service-role', message: `"${serviceRole}" is not a role ARN; give the full ARN with its path (arn:aws:iam::<account>:role/<path/><name>), or leave it out for the service-linked role` }];
+  }
+  if (iam.roles[iamNameOf(serviceRole)] === MISSING) return [{ field: '--service-role', message: `no role named ${iamNameOf(serviceRole)}` }];
+  return [];
+}
+
+/** The compute environment the plan creates uses --service-role when given. */
+function withServiceRole(plan: ReportedPlan, serviceRole: string | undefined): ReportedPlan {
+  if (!serviceRole) return plan;
+  for (const step of plan.steps) if (step.operation === 'CreateComputeEnvironment') step.input = { ...step.input, serviceRole };
+  return plan;
 }
 
 /** The Batch reads of setupBatchFactRequests, until they stop asking (ListJobs once the queue exists). */

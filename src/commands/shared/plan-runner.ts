@@ -198,14 +198,16 @@ export async function callStep(backend: Backend, step: PlanStep): Promise<unknow
 /**
  * A step's call, where an "already exists" that means the step's goal is met counts as done:
  * CreateServiceLinkedRole answers "has been taken" when the role exists (spec/06 §1.2), for
- * example because Batch created it with a compute environment after the plan was built.
+ * example because Batch created it with a compute environment after the plan was built (moto
+ * answers EntityAlreadyExists instead).
  */
 async function callTolerant(backend: Backend, step: PlanStep): Promise<{ output: unknown; note?: string }> {
   try {
     return { output: await callStep(backend, step) };
   } catch (err) {
     const e = err as { name?: string; message?: string };
-    if (step.operation === 'CreateServiceLinkedRole' && /InvalidInput/.test(e.name ?? '') && /has been taken/.test(e.message ?? '')) {
+    const taken = (/InvalidInput/.test(e.name ?? '') && /has been taken/.test(e.message ?? '')) || /^EntityAlreadyExists/.test(e.name ?? '');
+    if (step.operation === 'CreateServiceLinkedRole' && taken) {
       return { output: {}, note: 'it already exists' };
     }
     throw err;

@@ -481,3 +481,28 @@ describe('setup: the hello-world job and its output', () => {
     expect(r.stderr).toContain('error: job hello-hello-world (job-0001) is still RUNNING after 60s');
   });
 });
+
+describe('setup --service-role', () => {
+  const batchTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'batch.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+
+  it('uses a custom service role given as a full ARN', async () => {
+    const h = harness();
+    const b = await h.sim();
+    await b.iam.createRole({ RoleName: 'MyBatchServiceRole', AssumeRolePolicyDocument: batchTrust });
+    await b.iam.attachRolePolicy({ RoleName: 'MyBatchServiceRole', PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSBatchServiceRole' });
+    const r = await h.run('setup', 'fargate', 'hello', '--service-role', 'arn:aws:iam::123456789012:role/MyBatchServiceRole', '--no-job', '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    const { ce } = await describeStack(h);
+    expect(ce!.serviceRole).toBe('arn:aws:iam::123456789012:role/MyBatchServiceRole');
+  });
+
+  it('a bare name or a missing role is bad input', async () => {
+    const h = harness();
+    const bare = await h.run('setup', 'fargate', 'hello', '--service-role', 'MyBatchServiceRole', '--yes');
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('  - --service-role: "MyBatchServiceRole" is not a role ARN; give the full ARN with its path');
+    const missing = await h.run('setup', 'fargate', 'hello', '--service-role', 'arn:aws:iam::123456789012:role/Nope', '--yes');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('  - --service-role: no role named Nope');
+  });
+});
