@@ -16,7 +16,8 @@ _batchctl_children() {
     'batchctl iam') _batchctl_r='check create-roles policy' ;;
     'batchctl network') _batchctl_r='check' ;;
     'batchctl policy') _batchctl_r='list ls describe show create update delete rm' ;;
-    'batchctl sim') _batchctl_r='status advance speed reset' ;;
+    'batchctl sim') _batchctl_r='status advance speed reset scenario' ;;
+    'batchctl sim scenario') _batchctl_r='list ls apply' ;;
     'batchctl config') _batchctl_r='get set unset list ls path' ;;
     *) _batchctl_r='' ;;
   esac
@@ -77,6 +78,9 @@ _batchctl_canonical() {
     'batchctl sim|advance') _batchctl_r='advance' ;;
     'batchctl sim|speed') _batchctl_r='speed' ;;
     'batchctl sim|reset') _batchctl_r='reset' ;;
+    'batchctl sim|scenario') _batchctl_r='scenario' ;;
+    'batchctl sim scenario|list'|'batchctl sim scenario|ls') _batchctl_r='list' ;;
+    'batchctl sim scenario|apply') _batchctl_r='apply' ;;
     'batchctl config|get') _batchctl_r='get' ;;
     'batchctl config|set') _batchctl_r='set' ;;
     'batchctl config|unset') _batchctl_r='unset' ;;
@@ -97,15 +101,16 @@ _batchctl_options() {
     'batchctl jobdef list') _batchctl_r='--name --status --all-revisions' ;;
     'batchctl jobdef register') _batchctl_r='--image --command --vcpus --memory --gpus --platform --execution-role --job-role --env --parameter --retry-attempts --timeout --log-group --public-ip --scheduling-priority --propagate-tags --tag --input' ;;
     'batchctl jobdef skeleton') _batchctl_r='--platform' ;;
-    'batchctl setup fargate') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --execution-role --assign-public-ip --no-assign-public-ip --emit --timeout --ignore-checks' ;;
-    'batchctl setup ec2') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --instance-role --instance-types --allocation-strategy --min-vcpus --desired-vcpus --bid-percentage --key-pair --emit --timeout --ignore-checks' ;;
-    'batchctl setup eks') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --instance-role --instance-types --allocation-strategy --min-vcpus --eks-cluster --namespace --private --manifests-dir --emit --timeout --ignore-checks' ;;
+    'batchctl setup fargate') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --service-role --execution-role --assign-public-ip --no-assign-public-ip --emit --timeout --ignore-checks' ;;
+    'batchctl setup ec2') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --service-role --instance-role --instance-types --allocation-strategy --min-vcpus --desired-vcpus --bid-percentage --key-pair --emit --timeout --ignore-checks' ;;
+    'batchctl setup eks') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --service-role --instance-role --instance-types --allocation-strategy --min-vcpus --eks-cluster --namespace --private --manifests-dir --emit --timeout --ignore-checks' ;;
     'batchctl teardown') _batchctl_r='--roles --emit --timeout' ;;
     'batchctl iam check') _batchctl_r='--platform --verbose --execution-role --instance-role --service-role --private' ;;
     'batchctl iam create-roles') _batchctl_r='--tag --emit --execution-role --instance-role --service-role --private' ;;
     'batchctl iam policy') _batchctl_r='--for --account-id --partition --pass-role' ;;
     'batchctl network check') _batchctl_r='--platform --vpc --subnets --security-groups --assign-public-ip --no-assign-public-ip --image --verbose' ;;
     'batchctl logs') _batchctl_r='-f --follow --attempt --index --children --node --container --since --tail --timestamps --format' ;;
+    'batchctl doctor') _batchctl_r='--verbose --catalogue' ;;
     'batchctl policy create') _batchctl_r='--share-decay --compute-reservation --share --tag --input' ;;
     'batchctl policy update') _batchctl_r='--share-decay --compute-reservation --share --input' ;;
     'batchctl tag') _batchctl_r='--kind' ;;
@@ -198,6 +203,7 @@ _batchctl_value() {
     'batchctl setup fargate|--vcpus') _batchctl_r='' ;;
     'batchctl setup fargate|--memory') _batchctl_r='' ;;
     'batchctl setup fargate|--job-name') _batchctl_r='' ;;
+    'batchctl setup fargate|--service-role') _batchctl_r='' ;;
     'batchctl setup fargate|--execution-role') _batchctl_r='' ;;
     'batchctl setup fargate|--emit') _batchctl_r='choices:aws-cli' ;;
     'batchctl setup fargate|--timeout') _batchctl_r='' ;;
@@ -215,6 +221,7 @@ _batchctl_value() {
     'batchctl setup ec2|--vcpus') _batchctl_r='' ;;
     'batchctl setup ec2|--memory') _batchctl_r='' ;;
     'batchctl setup ec2|--job-name') _batchctl_r='' ;;
+    'batchctl setup ec2|--service-role') _batchctl_r='' ;;
     'batchctl setup ec2|--instance-role') _batchctl_r='' ;;
     'batchctl setup ec2|--instance-types') _batchctl_r='' ;;
     'batchctl setup ec2|--allocation-strategy') _batchctl_r='choices:BEST_FIT BEST_FIT_PROGRESSIVE SPOT_CAPACITY_OPTIMIZED SPOT_PRICE_CAPACITY_OPTIMIZED' ;;
@@ -238,6 +245,7 @@ _batchctl_value() {
     'batchctl setup eks|--vcpus') _batchctl_r='' ;;
     'batchctl setup eks|--memory') _batchctl_r='' ;;
     'batchctl setup eks|--job-name') _batchctl_r='' ;;
+    'batchctl setup eks|--service-role') _batchctl_r='' ;;
     'batchctl setup eks|--instance-role') _batchctl_r='' ;;
     'batchctl setup eks|--instance-types') _batchctl_r='' ;;
     'batchctl setup eks|--allocation-strategy') _batchctl_r='choices:BEST_FIT_PROGRESSIVE SPOT_CAPACITY_OPTIMIZED SPOT_PRICE_CAPACITY_OPTIMIZED' ;;
@@ -335,6 +343,8 @@ _batchctl_arg() {
     'batchctl iam create-roles|'*) _batchctl_r='choices:fargate ec2 eks' ;;
     'batchctl logs|0') _batchctl_r='kind:job' ;;
     'batchctl logs|'*) _batchctl_r='kind:job' ;;
+    'batchctl doctor|0') _batchctl_r='' ;;
+    'batchctl doctor|'*) _batchctl_r='' ;;
     'batchctl policy describe|0') _batchctl_r='kind:policy' ;;
     'batchctl policy describe|'*) _batchctl_r='kind:policy' ;;
     'batchctl policy create|0') _batchctl_r='' ;;
@@ -349,6 +359,7 @@ _batchctl_arg() {
     'batchctl untag|'*) _batchctl_r='' ;;
     'batchctl sim advance|0') _batchctl_r='' ;;
     'batchctl sim speed|0') _batchctl_r='' ;;
+    'batchctl sim scenario apply|0') _batchctl_r='' ;;
     'batchctl config get|0') _batchctl_r='choices:backend region profile endpoint-url output home sim-speed color' ;;
     'batchctl config set|0') _batchctl_r='choices:backend region profile endpoint-url output home sim-speed color' ;;
     'batchctl config set|1') _batchctl_r='' ;;
