@@ -19,8 +19,9 @@ export interface NounEntry {
 export const NOUNS: NounEntry[] = [
   { name: 'demo', summary: 'Try batchctl offline: build a small Batch world in the simulator', load: () => import('./commands/demo/index.js') },
   { name: 'ce', aliases: ['compute-environment'], summary: 'Compute environments: create, list, describe, update, enable, disable, delete', load: () => import('./commands/ce/index.js') },
-  { name: 'queue', aliases: ['jq'], summary: 'Job queues: create, list, describe, update, enable, disable, delete', load: () => import('./commands/queue/index.js') },
+  { name: 'queue', aliases: ['jq'], summary: 'Job queues: create, list, describe, snapshot, update, enable, disable, delete', load: () => import('./commands/queue/index.js') },
   { name: 'jobdef', aliases: ['jd'], summary: 'Job definitions: register, list, describe, deregister, validate, skeleton', load: () => import('./commands/jobdef/index.js') },
+  { name: 'job', aliases: ['jobs'], summary: 'Jobs: submit, list, describe, wait, cancel, terminate, stop', load: () => import('./commands/job/index.js') },
   { name: 'setup', summary: 'First-run wizards: a compute environment, queue, job definition and hello-world job (fargate, ec2, eks)', load: () => import('./commands/setup/index.js') },
   { name: 'teardown', summary: 'Delete what a setup created, in dependency order', load: () => import('./commands/teardown/index.js') },
   { name: 'iam', summary: 'IAM for Batch: check roles and policies, create the missing ones, print the operator policy', load: () => import('./commands/iam/index.js') },

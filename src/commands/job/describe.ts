@@ -1,0 +1,49 @@
+/**
+ * `batchctl job describe ID…`: a readable view of each job (status and reason, queue, definition,
+ * timings, attempts with exit codes, reasons and log streams, dependencies, array summary, log
+ * stream); `-o json` gives DescribeJobs' `{jobs: [JobDetail…]}`. Any number of ids: 100 per call,
+ * 4 calls at most in flight. AWS omits unknown ids silently; batchctl prints the jobs it found and
+ * then exits 3 naming the others.
+ */
+import { Command } from 'commander';
+import type { Context } from '../../context.js';
+import { NotFoundError } from '../../errors.js';
+import { describeJobsBatched } from '../../domain/jobs/list.js';
+import { joinDetails } from '../../render/format.js';
+import { describeJob } from '../../render/job.js';
+import { worldNow } from './shared.js';
+
+export interface JobDescribeOptions {
+  ids: string[];
+}
+
+export function jobDescribeCommand(ctx: Context, runF: (ctx: Context, opts: JobDescribeOptions) => Promise<void> = runJobDescribe): Command {
+  return new Command('describe')
+    .alias('show')
+    .description('Show jobs in detail: status, timings, attempts, dependencies, array children, logs')
+    .argument('<id...>', 'job ids (array children as ID:INDEX, multi-node nodes as ID#NODE)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ batchctl job describe 3f1c…
+  $ batchctl job describe 3f1c…:7                 # one child of an array job
+  $ batchctl job describe 3f1c… -o json           # {"jobs": [JobDetail]}, as DescribeJobs returns it`,
+    )
+    .action(async (ids: string[]) => {
+      await runF(ctx, { ids });
+    });
+}
+
+export async function runJobDescribe(ctx: Context, opts: JobDescribeOptions): Promise<void> {
+  const backend = await ctx.backend();
+  const { jobs, missing } = await describeJobsBatched(backend.batch, opts.ids);
+  const style = { relative: ctx.io.isStdoutTTY(), now: worldNow(ctx, backend) };
+  if (jobs.length || !missing.length) {
+    await ctx.print({ data: { jobs }, human: (c) => joinDetails(jobs.map((j) => describeJob(j, c, style))) });
+  }
+  if (missing.length) {
+    const what = missing.length === 1 ? `job ${missing[0]}` : `jobs ${missing.join(', ')}`;
+    throw new NotFoundError(`${what} not found [${backend.label}]`, 'DescribeJobs knows jobs for about 7 days after they finish; `batchctl job list` shows what exists');
+  }
+}
