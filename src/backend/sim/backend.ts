@@ -8,6 +8,8 @@ import { advanceJobDefinition } from './batch/job-definitions.js';
 import { advanceJobQueue } from './batch/job-queues.js';
 import { createBatchApi } from './batch/api.js';
 import { Engine, ResourceTransitions, type TransitionHandler } from './engine/index.js';
+import { getFaults, runUntilIdle, setFaults, throttleGate } from './engine/jobs/control.js';
+import { NO_FAULTS } from './engine/jobs/faults.js';
 import { JobEngine } from './engine/jobs/process.js';
 import { SimRuntime } from './runtime.js';
 import { openDatabase } from './store/database.js';
@@ -68,6 +70,7 @@ export function createSimBackend(opts: SimOptions): SimBackend {
   store ??= new Store(db, path);
   const rt = new SimRuntime(store, engine(), opts.clock, opts.debug);
   if (opts.speed !== undefined && opts.speed !== rt.speed()) rt.reanchor(0, opts.speed);
+  rt.gate = throttleGate(rt);
 
   const status = (): SimStatus => rt.runSync((ctx) => ({
     now: ctx.now,
@@ -102,6 +105,10 @@ export function createSimBackend(opts: SimOptions): SimBackend {
         rt.reanchor(0, n);
         return status();
       },
+      runUntilIdle: (o) => runUntilIdle(rt, opts.clock, o),
+      faults: () => getFaults(rt),
+      setFaults: (change) => setFaults(rt, change),
+      clearFaults: () => setFaults(rt, NO_FAULTS),
       reset() {
         store.tx(() => {
           const seed = Number(store.getMeta(META.seed) ?? opts.seed ?? 1);

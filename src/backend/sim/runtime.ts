@@ -40,8 +40,16 @@ export class SimRuntime {
     return Number(this.store.getMeta(META.speed) ?? 1);
   }
 
+  /** Called before every port operation, outside any transaction (the throttling fault). */
+  gate?: (name: string) => void;
+
+  /** The engine (for `runUntilIdle`). */
+  get engineRef(): Engine {
+    return this.engine;
+  }
+
   /** Inside a transaction: advances the world and returns a context at the new instant. */
-  private begin(): SimCtx {
+  begin(): SimCtx {
     const stored = this.worldNow();
     const target = Math.max(stored, this.clockNow());
     const ctx = new SimCtx(this.store, this.region, this.account, target);
@@ -71,6 +79,7 @@ export class SimRuntime {
   async run<T>(name: string, fn: (ctx: SimCtx) => T): Promise<T> {
     const start = performance.now();
     try {
+      this.gate?.(name);
       const result = this.runSync(fn);
       this.debug?.(`sim ${name} 200 ${Math.round(performance.now() - start)}ms`);
       return result;

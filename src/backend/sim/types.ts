@@ -1,6 +1,10 @@
 /** The simulator's public types (re-exported by index.ts). */
 import type { Backend } from '../port.js';
 import type { Clock } from './clock.js';
+import type { FaultSettings } from './engine/jobs/faults.js';
+import type { RunSummary } from './engine/jobs/report.js';
+
+export type { FaultSettings, RunSummary };
 
 export interface SimOptions {
   /** Directory; the store is <home>/sim.db (created with mode 0700). */
@@ -34,6 +38,16 @@ export interface SimControl {
   advance(ms: number): SimStatus;
   setSpeed(n: number): SimStatus;
   reset(): void;
+  /**
+   * Fast-forwards simulated time until no job is left to run (or `maxMs` of simulated time passed,
+   * or nothing more can happen) and reports how the workload played out.
+   */
+  runUntilIdle(opts?: { maxMs?: number }): RunSummary;
+  /** The fault settings (all 0 = off). */
+  faults(): FaultSettings;
+  /** Changes some fault settings (the rest stay); returns the result. */
+  setFaults(change: Partial<FaultSettings>): FaultSettings;
+  clearFaults(): FaultSettings;
 }
 
 export interface SimBackend extends Backend {

@@ -66,12 +66,19 @@ export class Engine {
    * Processes events in time order up to `now` (or until `stop` says so after an instant); sets
    * ctx.now to `now`, or to the instant it stopped at. Returns that instant.
    */
-  advanceTo(ctx: SimCtx, now: number, stop?: () => boolean): number {
+  advanceTo(ctx: SimCtx, now: number, stop?: () => boolean, opts: { stopWhenNoEvents?: boolean } = {}): number {
     const start = ctx.now;
+    let last = start;
     for (;;) {
       const next = this.nextEventAt(ctx);
+      if (next === undefined && opts.stopWhenNoEvents) {
+        for (const p of this.processes) p.settle?.(ctx);
+        ctx.now = last;
+        return last;
+      }
       if (next === undefined || next > now) break;
       const t = Math.max(next, start);
+      last = t;
       ctx.now = t;
       for (const p of this.processes) {
         ctx.now = t;

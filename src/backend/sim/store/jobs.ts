@@ -155,6 +155,11 @@ export class Jobs {
     return rows.map(fromRaw);
   }
 
+  /** Ids of jobs whose event is due at or before `t`, earliest first (rows are read only when not cached). */
+  dueIds(t: number): string[] {
+    return this.store.stmt('SELECT job_id FROM jobs WHERE next_event_at IS NOT NULL AND next_event_at <= ? ORDER BY next_event_at, seq').pluck().all(t) as string[];
+  }
+
   /** Children (or nodes) of a parent, by index, optionally only in some statuses. */
   children(parentId: string, statuses?: readonly string[]): JobRow[] {
     if (!statuses) return (this.store.stmt(`SELECT ${COLS} FROM jobs WHERE parent_id = ? ORDER BY array_index`).all(parentId) as Raw[]).map(fromRaw);

@@ -36,9 +36,9 @@ export class JobEngine implements EngineProcess {
     const w = engineWorld(ctx);
     const sched = schedulerOf(w);
     let changed = false;
-    for (const row of ctx.jobs.due(t)) {
-      const r = w.rec(row);
-      if (r.row.active !== 1 || r.row.nextEventAt === null || r.row.nextEventAt > t) continue;
+    for (const id of ctx.jobs.dueIds(t)) {
+      const r = w.get(id);
+      if (!r || r.row.active !== 1 || r.row.nextEventAt === null || r.row.nextEventAt > t) continue;
       w.onJobEvent(r);
       changed = true;
     }

@@ -238,31 +238,78 @@ export class Scheduler {
     return again;
   }
 
+  /** The last head verdict per queue: re-evaluated only when the head, the resources or the capacity changed. */
+  private idleStamp = new Map<string, string>();
+  private heads = new Map<string, { key: string; blocked: boolean }>();
+
   /** Blocked reason of the head (and whether it stops the walk). */
   private head(r: Rec, q: QueueInfo, ces: CeInfo[]): boolean {
+    const capacity = ces.map((c) => (c.fargate ? `f${this.w.usage(c.arn).fv}` : this.w.instancesOf(c.arn).map((i) => `${i.id}:${i.state}:${i.uv}:${i.um}`).join(','))).join('|');
+    const window = this.w.faults.capacityShortageRate > 0 ? Math.floor(this.w.now / SHORTAGE_WINDOW_MS) : 0;
+    const key = `${r.row.jobId}|${this.w.resourcesVersion}|${window}|${capacity}`;
+    const seen = this.heads.get(q.arn);
+    if (seen?.key === key && (r.row.statusReason ?? undefined) !== undefined === seen.blocked) return seen.blocked;
     const d = this.demandOf(r);
     const map = new Map<string, BlockedCeView>();
     for (const c of ces) map.set(c.arn, this.capacityCe(c));
     const reason = blockedReason({ demand: d }, q, map);
     this.w.setHeadReason(r, reason, q.body.jobStateTimeLimitActions);
+    this.heads.set(q.arn, { key, blocked: reason !== undefined });
     return reason !== undefined;
   }
 
+  /** True if some usable CE could take a small job now (free room on a running instance, or Fargate room). */
+  private anyRoom(ces: CeInfo[]): boolean {
+    for (const ce of ces) {
+      if (!ce.usable) continue;
+      if (ce.fargate) {
+        if (this.w.usage(ce.arn).fv + 0.25 <= (ce.body.computeResources?.maxvCpus ?? 0)) return true;
+        continue;
+      }
+      for (const i of this.w.instancesOf(ce.arn)) if (i.state === 'RUNNING' && i.v - i.uv >= 0.25 && i.m - i.um >= 4) return true;
+    }
+    return false;
+  }
+
+  /** True if some usable EC2 CE may still launch instances (below maxvCpus). */
+  private canGrow(ces: CeInfo[]): boolean {
+    return ces.some((c) => c.usable && !c.fargate && this.w.instancesOf(c.arn).reduce((n, i) => n + i.tv, 0) < (c.body.computeResources?.maxvCpus ?? 0));
+  }
+
   private walkFifo(q: QueueInfo, ces: CeInfo[]): boolean {
+    const jobs = this.w.ctx.jobs;
+    let room = this.anyRoom(ces);
+    const grow = this.canGrow(ces);
+    if (!room && !grow) {
+      // Nothing can start or launch: only the head's blocked reason may change, and only if the
+      // queue's RUNNABLE jobs or the resources changed since the last walk.
+      const stamp = `${this.w.resourcesVersion}`;
+      if (!this.w.changedQueues.has(q.arn) && this.idleStamp.get(q.arn) === stamp) return false;
+      this.w.changedQueues.delete(q.arn);
+      this.idleStamp.set(q.arn, stamp);
+      const first = jobs.runnableFifo(q.arn, undefined, 1)[0];
+      if (first) this.head(this.w.rec(first), q, ces);
+      return false;
+    }
+    this.w.changedQueues.delete(q.arn);
+    this.idleStamp.delete(q.arn);
     let after: { dispatchAt: number; seq: number } | undefined;
     let head: Rec | undefined;
     let waiting = 0;
     const demands: Demand[] = [];
-    let stop = false;
-    const limit = this.demandLimit(ces);
-    while (!stop) {
-      const rows = this.w.ctx.jobs.runnableFifo(q.arn, after, SCHEDULER.chunk);
-      if (rows.length === 0) break;
+    const limit = grow ? this.demandLimit(ces) : 0;
+    let chunk = 4;
+    for (;;) {
+      const rows = jobs.runnableFifo(q.arn, after, chunk);
+      let stop = false;
       for (const row of rows) {
         after = { dispatchAt: row.dispatchAt ?? 0, seq: row.seq };
         const r = this.w.rec(row);
         if (r.row.status !== 'RUNNABLE') continue;
-        if ((head === undefined || waiting < SCHEDULER.backfillWindow) && this.tryStart(r, ces)) continue;
+        if (room && (head === undefined || waiting < SCHEDULER.backfillWindow)) {
+          if (this.tryStart(r, ces)) continue;
+          room = this.anyRoom(ces);
+        }
         if (!head) {
           head = r;
           if (this.head(r, q, ces)) {
@@ -271,13 +318,14 @@ export class Scheduler {
           }
         }
         waiting++;
-        demands.push(this.demandOf(r));
-        if (demands.length >= limit) {
+        if (demands.length < limit) demands.push(this.demandOf(r));
+        if ((!room || waiting >= SCHEDULER.backfillWindow) && demands.length >= limit) {
           stop = true;
           break;
         }
       }
-      if (rows.length < SCHEDULER.chunk) break;
+      if (stop || rows.length < chunk) break;
+      chunk = Math.min(SCHEDULER.chunk, chunk * 4);
     }
     this.scaleUp(ces, demands);
     return false;

@@ -68,6 +68,10 @@ export class JobWorld {
   passPending = false;
   /** The pending-pass marker as stored (so that a pass requested in one operation runs in the next). */
   private passStored: boolean;
+  private readonly knownGroups = new Set<string>();
+  private readonly desiredCache = new Map<string, number>();
+  /** Queues whose RUNNABLE set changed since their last walk (a job entered or left RUNNABLE). */
+  readonly changedQueues = new Set<string>();
   /** Queue/CE/policy rows, re-read after resource changes. */
   resourcesVersion = 0;
 
@@ -229,6 +233,11 @@ export class JobWorld {
    */
   private flushDesired(): void {
     for (const arn of this.touchedCes) {
+      const cached = this.desiredCache.get(arn);
+      if (cached !== undefined && !this.shrunkCes.has(arn)) {
+        const quick = this.instMap ? this.instancesOf(arn).reduce((n, i) => n + i.tv, 0) : -1;
+        if (quick >= 0 && quick <= cached && this.usage(arn).fv === 0) continue;
+      }
       const row = this.ctx.resources.byArn<B.ComputeEnvironmentDetail>(arn);
       const cr = row?.body.computeResources;
       if (!row || !cr) continue;
@@ -240,6 +249,7 @@ export class JobWorld {
         cr.desiredvCpus = desired;
         this.ctx.resources.update(row);
       }
+      this.desiredCache.set(arn, fargate ? Number.NaN : desired);
     }
     this.touchedCes.clear();
     this.shrunkCes.clear();
@@ -251,6 +261,7 @@ export class JobWorld {
   setStatus(r: Rec, to: JobStatus, statusReason?: string | null): void {
     const from = r.row.status;
     assertTransition(from, to, r.row.kind === 'ARRAY' ? 'arrayParent' : 'job', r.row.jobId);
+    if (from === 'RUNNABLE' || to === 'RUNNABLE') this.changedQueues.add(r.row.queueArn);
     r.row.status = to;
     if (statusReason !== undefined) r.row.statusReason = statusReason;
     if (to === 'RUNNABLE') {
@@ -445,8 +456,12 @@ export class JobWorld {
     cur.li = 0;
     if (spec.logGroup) {
       cur.logStream = logStreamName(spec.definitionName, cur.taskId, spec.logConfig);
-      if (!this.ctx.logs.group(spec.logGroup)) this.ctx.logs.createGroup(spec.logGroup, this.now);
-      if (!this.ctx.logs.stream(spec.logGroup, cur.logStream)) this.ctx.logs.createStream(spec.logGroup, cur.logStream, this.now);
+      if (!this.knownGroups.has(spec.logGroup)) {
+        if (this.ctx.store.stmt('SELECT 1 FROM log_groups WHERE name = ?').pluck().get(spec.logGroup) === undefined) this.ctx.logs.createGroup(spec.logGroup, this.now);
+        this.knownGroups.add(spec.logGroup);
+      }
+      // A new task id per attempt: the stream cannot exist yet.
+      this.ctx.logs.createStream(spec.logGroup, cur.logStream, this.now);
     }
     r.row.startedAt = this.now;
     this.setStatus(r, 'RUNNING');
