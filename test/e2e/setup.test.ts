@@ -65,12 +65,44 @@ describe('setup and teardown in the simulator', () => {
     expect((await cli(t, 'iam', 'check', '--platform', 'ec2')).code).toBe(1);
   });
 
-  // The simulator's SubmitJob refuses until the job engine lands ("not implemented in the simulator
-  // yet"): these run the flow with the real engine; test/unit/commands/setup covers the command's
-  // side of it with DescribeJobs/GetLogEvents answering as AWS does.
-  it.todo('setup fargate --yes submits the hello-world job, waits for SUCCEEDED and prints "hello world" from /aws/batch/job (pending: simulator job engine)');
-  it.todo('setup ec2 --yes: the hello-world job runs on an instance the compute environment launches (pending: simulator job engine)');
-  it.todo('a re-run after the job ran shows the same job\'s output instead of submitting another (pending: simulator job engine, ListJobs by JOB_NAME)');
+  it('setup fargate --yes submits the hello-world job, waits for it and prints "hello world" from /aws/batch/job; a re-run shows the same job', async () => {
+    const t = createTestContext();
+    const r = await cli(t, 'setup', 'fargate', 'hello', '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('✓ submit job hello-hello-world\n');
+    const jobId = /job {18}hello-hello-world {2}SUCCEEDED {2}(\S+)/.exec(r.stdout)?.[1];
+    expect(jobId, r.stdout).toBeDefined();
+    expect(r.stdout).toMatch(/Output of hello-hello-world \(\/aws\/batch\/job hello-job-def\/default\/\w+\)\n {2}hello world\n$/);
+
+    const again = await cli(t, 'setup', 'fargate', 'hello', '--yes', '-o', 'json');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(`· job hello-hello-world: already submitted (${jobId}, SUCCEEDED)`);
+    const out = JSON.parse(again.stdout);
+    expect(out.job).toMatchObject({ jobId, status: 'SUCCEEDED' });
+    expect(out.output.messages).toEqual(['hello world']);
+
+    expect((await cli(t, 'teardown', 'hello', '--roles', '--yes')).code).toBe(0);
+    expect(await everything(t)).toEqual({ computeEnvironments: [], jobQueues: [], jobDefinitions: [] });
+  });
+
+  it('setup ec2 --yes: the hello-world job runs on the instances the compute environment launches', async () => {
+    const t = createTestContext();
+    const r = await cli(t, 'setup', 'ec2', 'onec2', '--yes', '--command', 'echo hello from ec2');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/job {18}onec2-hello-world {2}SUCCEEDED/);
+    expect(r.stdout).toMatch(/\n {2}hello from ec2\n$/);
+    expect((await cli(t, 'teardown', 'onec2', '--roles', '--yes')).code).toBe(0);
+    expect(await everything(t)).toEqual({ computeEnvironments: [], jobQueues: [], jobDefinitions: [] });
+  });
+
+  it('a job that fails is exit 1 with its reason, after its output; the stack stays', async () => {
+    const t = createTestContext();
+    const r = await cli(t, 'setup', 'fargate', 'sad', '--yes', '--command', 'sh -c "echo about to fail; exit 3"');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('about to fail');
+    expect(r.stderr).toMatch(/error: job sad-hello-world \(\S+\) FAILED/);
+    expect((await everything(t)).computeEnvironments).toEqual(['sad-ce']);
+  });
 });
 
 const skipMoto = skipWithoutMoto('test/e2e/setup.test.ts (moto)');
@@ -143,6 +175,11 @@ describe.skipIf(skipMoto)('setup and teardown against moto (AWS backend)', () =>
     const rerun = await aws('setup', 'fargate', 'motostack', '--yes', '--no-job', '--ignore-checks', '--service-role', 'arn:aws:iam::123456789012:role/BatchServiceRole');
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stderr).toContain('· compute-environment motostack-ce: exists, matches (VALID)');
+    // With the job: moto (without Docker) marks it SUCCEEDED at once and writes no CloudWatch Logs.
+    const job = await aws('setup', 'fargate', 'motostack', '--yes', '--ignore-checks', '--service-role', 'arn:aws:iam::123456789012:role/BatchServiceRole');
+    expect(job.code, job.stderr).toBe(0);
+    expect(job.stdout).toMatch(/job {18}motostack-hello-world {2}SUCCEEDED/);
+    expect(job.stdout).toMatch(/Output of motostack-hello-world[^\n]*\n {2}(no log stream|the job has no log stream)/);
 
     const down = await aws('teardown', 'motostack', '--roles', '--yes');
     expect(down.code, down.stderr).toBe(0);

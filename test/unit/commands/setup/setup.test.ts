@@ -408,9 +408,9 @@ describe('setup eks', () => {
 
 describe('setup: the hello-world job and its output', () => {
   /**
-   * The simulator's job engine is not there yet (SubmitJob refuses): SubmitJob, DescribeJobs and
-   * GetLogEvents answer as AWS does for a job that runs and prints one line. The same flow against
-   * the real engine is an it.todo in test/e2e/setup.test.ts.
+   * SubmitJob, DescribeJobs and GetLogEvents answer as scripted (a job that passes through each
+   * status and prints one line), so these pin the command's side exactly; test/e2e/setup.test.ts runs
+   * the same flow on the simulator's job engine.
    */
   function withJob(final: 'SUCCEEDED' | 'FAILED', statuses = ['RUNNABLE', 'STARTING', 'RUNNING']) {
     const seen: unknown[] = [];
