@@ -9,6 +9,8 @@ import { processStreams } from './io/iostreams.js';
 import { terminalPrompter } from './io/prompter.js';
 
 async function main(): Promise<void> {
+  // dist/ is bundled; with --debug, stack traces should name the TypeScript sources.
+  if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
   const io = processStreams();
   const ctx = createContext({ io, prompter: terminalPrompter(io) });
   let interrupted = false;

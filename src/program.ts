@@ -28,6 +28,7 @@ export const NOUNS: NounEntry[] = [
   { name: 'network', summary: 'Check subnets, routes and security groups for Batch', load: () => import('./commands/network/index.js') },
   { name: 'logs', summary: "A job's CloudWatch logs: print or follow them (attempts, array children, nodes, containers)", load: () => import('./commands/logs/index.js') },
   { name: 'doctor', summary: 'Explain why a job is stuck or failed, or what is wrong with a queue or compute environment', load: () => import('./commands/doctor/index.js') },
+  { name: 'top', summary: 'A full-screen dashboard: queues, jobs, logs and compute environments, live', load: () => import('./commands/top/index.js') },
   { name: 'policy', summary: 'Fair-share scheduling policies: create, list, describe, update, delete', load: () => import('./commands/policy/index.js') },
   { name: 'tag', summary: 'Add or change tags on a resource', load: () => import('./commands/tag/index.js') },
   { name: 'untag', summary: 'Remove tags from a resource', load: () => import('./commands/tag/untag.js') },
@@ -61,7 +62,11 @@ export function findNoun(argv: string[]): string | undefined {
   return positional[0] === 'help' ? positional[1] : positional[0];
 }
 
+declare const __BATCHCTL_VERSION__: string | undefined;
+
 export function version(): string {
+  // The build (scripts/build.mjs) writes the version in; tests running the sources read package.json.
+  if (typeof __BATCHCTL_VERSION__ === 'string') return __BATCHCTL_VERSION__;
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
