@@ -8,7 +8,7 @@
 # The subcommands (and aliases) of a command path.
 _batchctl_children() {
   case "$1" in
-    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd job jobs setup teardown iam network logs doctor policy tag untag sim config completion' ;;
+    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd job jobs setup teardown iam network logs doctor top policy tag untag sim config completion' ;;
     'batchctl ce') _batchctl_r='list ls describe show create update enable disable delete rm' ;;
     'batchctl queue') _batchctl_r='list ls describe show snapshot create update enable disable delete rm' ;;
     'batchctl jobdef') _batchctl_r='list ls describe show register deregister validate lint skeleton' ;;
@@ -38,6 +38,7 @@ _batchctl_canonical() {
     'batchctl|network') _batchctl_r='network' ;;
     'batchctl|logs') _batchctl_r='logs' ;;
     'batchctl|doctor') _batchctl_r='doctor' ;;
+    'batchctl|top') _batchctl_r='top' ;;
     'batchctl|policy') _batchctl_r='policy' ;;
     'batchctl|tag') _batchctl_r='tag' ;;
     'batchctl|untag') _batchctl_r='untag' ;;
@@ -104,6 +105,7 @@ _batchctl_canonical() {
 _batchctl_options() {
   case "$1" in
     'batchctl') _batchctl_r='-v --version' ;;
+    'batchctl demo') _batchctl_r='--top' ;;
     'batchctl ce create') _batchctl_r='--type --compute-type --max-vcpus --min-vcpus --desired-vcpus --instance-types --subnets --security-groups --instance-role --service-role --allocation-strategy --bid-percentage --spot-fleet-role --launch-template --image-type --eks-cluster --namespace --unmanaged-vcpus --disabled --tag --input' ;;
     'batchctl ce update') _batchctl_r='--max-vcpus --min-vcpus --desired-vcpus --scale-down-delay --instance-types --subnets --security-groups --instance-role --service-role --allocation-strategy --bid-percentage --launch-template --image-type --update-to-latest-image --terminate-jobs-on-update --job-execution-timeout --unmanaged-vcpus --input' ;;
     'batchctl queue create') _batchctl_r='--priority --ce --scheduling-policy --state-time-limit --disabled --tag --input' ;;
@@ -117,9 +119,9 @@ _batchctl_options() {
     'batchctl job cancel') _batchctl_r='--reason -q --queue -s --status --name --definition --after --before --array-parent' ;;
     'batchctl job terminate') _batchctl_r='--reason -q --queue -s --status --name --definition --after --before --array-parent' ;;
     'batchctl job stop') _batchctl_r='--reason -q --queue -s --status --name --definition --after --before --array-parent' ;;
-    'batchctl setup fargate') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --execution-role --assign-public-ip --no-assign-public-ip --emit --timeout --ignore-checks' ;;
-    'batchctl setup ec2') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --instance-role --instance-types --allocation-strategy --min-vcpus --desired-vcpus --bid-percentage --key-pair --emit --timeout --ignore-checks' ;;
-    'batchctl setup eks') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --instance-role --instance-types --allocation-strategy --min-vcpus --eks-cluster --namespace --private --manifests-dir --emit --timeout --ignore-checks' ;;
+    'batchctl setup fargate') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --service-role --execution-role --assign-public-ip --no-assign-public-ip --emit --timeout --ignore-checks' ;;
+    'batchctl setup ec2') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --service-role --instance-role --instance-types --allocation-strategy --min-vcpus --desired-vcpus --bid-percentage --key-pair --emit --timeout --ignore-checks' ;;
+    'batchctl setup eks') _batchctl_r='--name --max-vcpus --subnets --security-groups --vpc --spot --ce-name --queue-name --priority --job-definition-name --image --command --vcpus --memory --job-name --no-job --no-create-roles --service-role --instance-role --instance-types --allocation-strategy --min-vcpus --eks-cluster --namespace --private --manifests-dir --emit --timeout --ignore-checks' ;;
     'batchctl teardown') _batchctl_r='--roles --emit --timeout' ;;
     'batchctl iam check') _batchctl_r='--platform --verbose --execution-role --instance-role --service-role --private' ;;
     'batchctl iam create-roles') _batchctl_r='--tag --emit --execution-role --instance-role --service-role --private' ;;
@@ -127,6 +129,7 @@ _batchctl_options() {
     'batchctl network check') _batchctl_r='--platform --vpc --subnets --security-groups --assign-public-ip --no-assign-public-ip --image --verbose' ;;
     'batchctl logs') _batchctl_r='-f --follow --attempt --index --children --node --container --since --tail --timestamps --format' ;;
     'batchctl doctor') _batchctl_r='--verbose --catalogue' ;;
+    'batchctl top') _batchctl_r='--refresh --readonly --queue' ;;
     'batchctl policy create') _batchctl_r='--share-decay --compute-reservation --share --tag --input' ;;
     'batchctl policy update') _batchctl_r='--share-decay --compute-reservation --share --input' ;;
     'batchctl tag') _batchctl_r='--kind' ;;
@@ -279,6 +282,7 @@ _batchctl_value() {
     'batchctl setup fargate|--vcpus') _batchctl_r='' ;;
     'batchctl setup fargate|--memory') _batchctl_r='' ;;
     'batchctl setup fargate|--job-name') _batchctl_r='' ;;
+    'batchctl setup fargate|--service-role') _batchctl_r='' ;;
     'batchctl setup fargate|--execution-role') _batchctl_r='' ;;
     'batchctl setup fargate|--emit') _batchctl_r='choices:aws-cli' ;;
     'batchctl setup fargate|--timeout') _batchctl_r='' ;;
@@ -296,6 +300,7 @@ _batchctl_value() {
     'batchctl setup ec2|--vcpus') _batchctl_r='' ;;
     'batchctl setup ec2|--memory') _batchctl_r='' ;;
     'batchctl setup ec2|--job-name') _batchctl_r='' ;;
+    'batchctl setup ec2|--service-role') _batchctl_r='' ;;
     'batchctl setup ec2|--instance-role') _batchctl_r='' ;;
     'batchctl setup ec2|--instance-types') _batchctl_r='' ;;
     'batchctl setup ec2|--allocation-strategy') _batchctl_r='choices:BEST_FIT BEST_FIT_PROGRESSIVE SPOT_CAPACITY_OPTIMIZED SPOT_PRICE_CAPACITY_OPTIMIZED' ;;
@@ -319,6 +324,7 @@ _batchctl_value() {
     'batchctl setup eks|--vcpus') _batchctl_r='' ;;
     'batchctl setup eks|--memory') _batchctl_r='' ;;
     'batchctl setup eks|--job-name') _batchctl_r='' ;;
+    'batchctl setup eks|--service-role') _batchctl_r='' ;;
     'batchctl setup eks|--instance-role') _batchctl_r='' ;;
     'batchctl setup eks|--instance-types') _batchctl_r='' ;;
     'batchctl setup eks|--allocation-strategy') _batchctl_r='choices:BEST_FIT_PROGRESSIVE SPOT_CAPACITY_OPTIMIZED SPOT_PRICE_CAPACITY_OPTIMIZED' ;;
@@ -355,6 +361,8 @@ _batchctl_value() {
     'batchctl logs|--since') _batchctl_r='' ;;
     'batchctl logs|--tail') _batchctl_r='' ;;
     'batchctl logs|--format') _batchctl_r='choices:short json' ;;
+    'batchctl top|--refresh') _batchctl_r='' ;;
+    'batchctl top|--queue') _batchctl_r='kind:queue' ;;
     'batchctl policy create|--share-decay') _batchctl_r='' ;;
     'batchctl policy create|--compute-reservation') _batchctl_r='' ;;
     'batchctl policy create|--share') _batchctl_r='' ;;

@@ -32,7 +32,15 @@ Examples:
   $ batchctl demo
   $ batchctl demo --dry-run          # the plan, nothing changed`,
     )
-    .action(() => runDemo(ctx));
+    .option('--top', 'then open the dashboard (batchctl top) on the demo world')
+    .action(async (flags: { top?: boolean }) => {
+      await runDemo(ctx);
+      if (flags.top && !ctx.config.dryRun) {
+        // Loaded only with --top: the dashboard brings Ink and React.
+        const { runTopCommand } = await import('../top/index.js');
+        await runTopCommand(ctx, { refresh: 2 });
+      }
+    });
 }
 
 export async function runDemo(ctx: Context): Promise<void> {

@@ -1,0 +1,264 @@
+/**
+ * Table columns and describe text of the dashboard's views, built on src/render (colours, queue
+ * and compute-environment cells, the describe layout) so that the dashboard and the CLI tables
+ * agree. Pure: rows in, strings out.
+ */
+import type { JobDetail, JobStatus } from '@aws-sdk/client-batch';
+import type { Palette } from '../io/color.js';
+import { ceInstanceTypes, ceTypeLabel, ceVcpus } from '../render/compute-environment.js';
+import { nameFromArn, renderDetail, tagRows, type DetailSection } from '../render/format.js';
+import { queueComputeEnvironments, queuePolicy } from '../render/job-queue.js';
+import { colorState, colorStatus } from '../render/status.js';
+import { JOB_STATUSES } from '../domain/jobs/status.js';
+import { ago, bar, clockTime, duration, type ColumnSpec } from './format.js';
+import type { CeRow } from './models/ce-model.js';
+import type { JobRow } from './models/jobs-model.js';
+import type { QueueRow } from './models/queues-model.js';
+
+/** Short headers for the seven states (the queues table has one column each). */
+export const STATE_SHORT: Record<JobStatus, string> = {
+  SUBMITTED: 'SUBMIT',
+  PENDING: 'PEND',
+  RUNNABLE: 'RUNNABLE',
+  STARTING: 'START',
+  RUNNING: 'RUN',
+  SUCCEEDED: 'SUCC',
+  FAILED: 'FAIL',
+};
+
+function countCell(row: QueueRow, s: JobStatus, c: Palette): string {
+  const k = row.counts[s];
+  if (!k) return row.error ? '?' : '-';
+  const text = `${k.n}${k.more ? '+' : ''}`;
+  if (k.n === 0) return c.dim(text);
+  if (s === 'FAILED') return c.red(text);
+  if (s === 'RUNNABLE' && row.blockedReason) return c.yellow(text);
+  if (s === 'RUNNING') return c.green(text);
+  return text;
+}
+
+/** Queues table columns; `states` are the job states whose counts are shown. */
+export function queueColumns(states: readonly JobStatus[]): ColumnSpec<QueueRow>[] {
+  return [
+    { header: 'NAME', cell: (r) => r.name, flex: true, min: 20, max: 40 },
+    { header: 'STATE', cell: (r, c) => colorState(r.queue.state, c), drop: 4 },
+    { header: 'STATUS', cell: (r, c) => colorStatus(r.queue.status, c) },
+    { header: 'PRI', cell: (r) => String(r.queue.priority ?? '-'), align: 'right', drop: 3 },
+    { header: 'COMPUTE ENVS', cell: (r) => queueComputeEnvironments(r.queue), flex: true, min: 6, max: 40, drop: 5 },
+    ...JOB_STATUSES.filter((s) => states.includes(s)).map(
+      (s): ColumnSpec<QueueRow> => ({ header: STATE_SHORT[s], cell: (r, c) => countCell(r, s, c), align: 'right' }),
+    ),
+    { header: 'VCPU', cell: (r) => (r.vcpusInUse === undefined ? '-' : String(r.vcpusInUse)), align: 'right', drop: 2 },
+    { header: 'HEAD / BLOCKED', cell: (r, c) => (r.error ? c.red(r.error) : r.blockedReason ? c.yellow(r.blockedReason) : r.front[0] ? c.dim(r.front[0].jobName ?? r.front[0].jobId) : c.dim('-')), flex: true, min: 10, max: 80, drop: 1 },
+  ];
+}
+
+/** The selected queue's summary under the table: policy, the front of the queue, the blocked reason. */
+export function queueSummary(r: QueueRow, c: Palette, now: number, maxFront: number): string[] {
+  const lines = [
+    `${c.bold(r.name)}  ${c.dim('policy')} ${queuePolicy(r.queue)}  ${c.dim('reason')} ${r.queue.statusReason ?? '-'}  ${c.dim('snapshot')} ${r.frontUpdatedAt ? `${ago(r.frontUpdatedAt, now)} ago` : '-'}`,
+  ];
+  if (r.blockedReason) lines.push(`${c.yellow('blocked:')} ${r.blockedReason}`);
+  if (r.front.length === 0) lines.push(c.dim('front of queue: empty'));
+  else {
+    lines.push(c.dim(`front of queue (${r.front.length}${r.front.length >= 100 ? '+' : ''} in dispatch order):`));
+    for (const [i, f] of r.front.slice(0, maxFront).entries()) {
+      const since = f.earliestTimeAtPosition ? `${c.dim('at position for')} ${ago(f.earliestTimeAtPosition, now)}` : '';
+      lines.push(`  ${String(i + 1).padStart(2)}. ${f.jobName ?? ''} ${c.dim(f.jobId)} ${since}${f.statusReason ? `  ${c.dim(f.statusReason)}` : ''}`);
+    }
+  }
+  return lines;
+}
+
+/** `37/100` (children done of size) for an array parent; undefined for other jobs. */
+export function arrayProgress(row: JobRow): string | undefined {
+  const size = row.summary.arrayProperties?.size ?? row.detail?.arrayProperties?.size;
+  if (size === undefined) return undefined;
+  const summary = row.detail?.arrayProperties?.statusSummary ?? row.summary.arrayProperties?.statusSummary;
+  if (!summary) return `?/${size}`;
+  const done = (summary.SUCCEEDED ?? 0) + (summary.FAILED ?? 0);
+  return `${done}/${size}`;
+}
+
+/** The attempt a job is on: finished attempts, plus the one running now; `2/3` with a retry limit. */
+export function attemptCell(row: JobRow): string {
+  const d = row.detail;
+  if (!d) return '-';
+  const status = d.status as JobStatus;
+  const n = (d.attempts?.length ?? 0) + (status === 'STARTING' || status === 'RUNNING' ? 1 : 0);
+  const max = d.retryStrategy?.attempts;
+  if (n === 0) return max && max > 1 ? `0/${max}` : '-';
+  return max && max > 1 ? `${n}/${max}` : String(n);
+}
+
+export function exitCell(row: JobRow, c: Palette): string {
+  const code = row.summary.container?.exitCode ?? row.detail?.container?.exitCode;
+  if (code === undefined || code === null) return '-';
+  return code === 0 ? String(code) : c.red(String(code));
+}
+
+export function jobDuration(started: number | undefined, stopped: number | undefined, now: number): string {
+  if (!started) return '-';
+  return duration((stopped ?? now) - started);
+}
+
+/** Jobs table columns. */
+export function jobColumns(now: number): ColumnSpec<JobRow>[] {
+  return [
+    { header: 'ID', cell: (r) => r.summary.jobId ?? '', flex: true, min: 8, max: 36, drop: 2 },
+    {
+      header: 'NAME',
+      cell: (r, c) => {
+        const p = arrayProgress(r);
+        const name = r.summary.jobName ?? '';
+        return p ? `${name} ${c.cyan(`[${p}]`)}` : r.summary.arrayProperties?.index !== undefined ? `${name}${c.dim(`:${r.summary.arrayProperties.index}`)}` : name;
+      },
+      flex: true,
+      min: 14,
+      max: 40,
+    },
+    { header: 'STATUS', cell: (r, c) => colorStatus(r.summary.status, c) },
+    { header: 'REASON', cell: (r, c) => (r.summary.statusReason ? (r.summary.status === 'FAILED' ? c.red(r.summary.statusReason) : r.summary.statusReason) : c.dim('-')), flex: true, min: 8, max: 60, drop: 1 },
+    { header: 'CREATED', cell: (r) => ago(r.summary.createdAt, now), align: 'right', drop: 4 },
+    { header: 'STARTED', cell: (r) => ago(r.summary.startedAt, now), align: 'right', drop: 5 },
+    { header: 'DURATION', cell: (r) => jobDuration(r.summary.startedAt, r.summary.stoppedAt, now), align: 'right' },
+    { header: 'ATTEMPT', cell: (r) => attemptCell(r), align: 'right', drop: 3 },
+    { header: 'EXIT', cell: (r, c) => exitCell(r, c), align: 'right' },
+  ];
+}
+
+export type JobSort = 'created' | 'name' | 'status' | 'duration';
+export const JOB_SORTS: JobSort[] = ['created', 'name', 'status', 'duration'];
+const STATUS_ORDER = new Map<string, number>(JOB_STATUSES.map((s, i) => [s, i]));
+
+/** Rows in display order: newest first, by name, by status (lifecycle order), or longest running first. */
+export function sortJobs(rows: readonly JobRow[], sort: JobSort, now: number): JobRow[] {
+  const out = [...rows];
+  const created = (r: JobRow) => r.summary.createdAt ?? 0;
+  switch (sort) {
+    case 'name':
+      return out.sort((a, b) => (a.summary.jobName ?? '').localeCompare(b.summary.jobName ?? '') || created(b) - created(a));
+    case 'status':
+      return out.sort((a, b) => (STATUS_ORDER.get(a.summary.status ?? '') ?? 9) - (STATUS_ORDER.get(b.summary.status ?? '') ?? 9) || created(b) - created(a));
+    case 'duration': {
+      const d = (r: JobRow) => (r.summary.startedAt ? (r.summary.stoppedAt ?? now) - r.summary.startedAt : -1);
+      return out.sort((a, b) => d(b) - d(a) || created(b) - created(a));
+    }
+    default:
+      return out.sort((a, b) => created(b) - created(a));
+  }
+}
+
+/** The text a `/` filter matches a job against: id, name, status and reason. */
+export function jobFilterText(r: JobRow): string {
+  return `${r.summary.jobId} ${r.summary.jobName} ${r.summary.status} ${r.summary.statusReason ?? ''}`;
+}
+
+/** Compute environments table columns; `barWidth` cells for the vCPUs-in-use bar. */
+export function ceColumns(barWidth = 10): ColumnSpec<CeRow>[] {
+  return [
+    { header: 'NAME', cell: (r) => r.name, flex: true, min: 20, max: 40 },
+    { header: 'TYPE', cell: (r) => ceTypeLabel(r.ce) },
+    { header: 'STATE', cell: (r, c) => colorState(r.ce.state, c), drop: 3 },
+    { header: 'STATUS', cell: (r, c) => colorStatus(r.ce.status, c) },
+    { header: 'MIN/DES/MAX', cell: (r) => ceVcpus(r.ce), align: 'right' },
+    {
+      header: 'VCPUS IN USE',
+      cell: (r, c) => {
+        const max = r.ce.computeResources?.maxvCpus ?? r.ce.unmanagedvCpus;
+        const used = r.inUse;
+        const b = bar(used, max, barWidth);
+        const ratio = used !== undefined && max ? used / max : 0;
+        const colored = ratio >= 0.9 ? c.red(b) : ratio >= 0.6 ? c.yellow(b) : c.green(b);
+        return `${colored} ${used === undefined ? '?' : used}`;
+      },
+      drop: 2,
+    },
+    { header: 'INSTANCE TYPES', cell: (r) => ceInstanceTypes(r.ce), flex: true, min: 8, max: 40, drop: 4 },
+    { header: 'QUEUES', cell: (r) => (r.queues.length ? r.queues.join(', ') : '-'), flex: true, min: 6, max: 30, drop: 5 },
+    { header: 'REASON', cell: (r, c) => (r.ce.status === 'INVALID' ? c.red(r.ce.statusReason ?? '-') : (r.ce.statusReason ?? '-')), flex: true, min: 8, max: 80, drop: 1 },
+  ];
+}
+
+function time(ms: number | undefined, now: number): string | undefined {
+  if (!ms) return undefined;
+  return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} (${ago(ms, now)} ago)`;
+}
+
+/** What `job describe` shows, as text: identity, status, times, attempts, dependencies, container. */
+export function describeJob(j: JobDetail, c: Palette, now: number): string {
+  const ct = j.container;
+  const status = j.statusReason ? `${colorStatus(j.status, c)} ${c.dim(`(${j.statusReason})`)}` : colorStatus(j.status, c);
+  const res = (ct?.resourceRequirements ?? []).map((r) => `${r.type} ${r.value}`).join(', ');
+  const sections: DetailSection[] = [
+    {
+      rows: [
+        ['ID', j.jobId],
+        ['ARN', j.jobArn],
+        ['Queue', nameFromArn(j.jobQueue)],
+        ['Definition', nameFromArn(j.jobDefinition)],
+        ['Status', status],
+        ['Cancelled', j.isCancelled ? 'yes' : undefined],
+        ['Terminated', j.isTerminated ? 'yes' : undefined],
+        ['Share', j.shareIdentifier],
+        ['Priority', j.schedulingPriority === undefined ? undefined : String(j.schedulingPriority)],
+        ['Created', time(j.createdAt, now)],
+        ['Started', time(j.startedAt, now)],
+        ['Stopped', time(j.stoppedAt, now)],
+        ['Duration', j.startedAt ? jobDuration(j.startedAt, j.stoppedAt, now) : undefined],
+        ['Retry', j.retryStrategy?.attempts ? `${j.retryStrategy.attempts} attempts${j.retryStrategy.evaluateOnExit?.length ? ` (${j.retryStrategy.evaluateOnExit.length} evaluateOnExit rules)` : ''}` : undefined],
+        ['Timeout', j.timeout?.attemptDurationSeconds ? `${j.timeout.attemptDurationSeconds}s per attempt` : undefined],
+        ['Platform', j.platformCapabilities?.join(', ')],
+      ],
+    },
+  ];
+  if (j.arrayProperties) {
+    const s = j.arrayProperties.statusSummary ?? {};
+    sections.push({
+      title: 'Array',
+      rows: [
+        ['Size', j.arrayProperties.size === undefined ? undefined : String(j.arrayProperties.size)],
+        ['Index', j.arrayProperties.index === undefined ? undefined : String(j.arrayProperties.index)],
+        ['Children', Object.keys(s).length ? JOB_STATUSES.filter((k) => s[k]).map((k) => `${k} ${s[k]}`).join(', ') : undefined],
+      ],
+    });
+  }
+  sections.push({
+    title: 'Dependencies',
+    rows: (j.dependsOn ?? []).map((d): [string, string] => [d.jobId ?? '-', d.type ?? 'STANDARD']),
+  });
+  sections.push({
+    title: 'Attempts',
+    rows: (j.attempts ?? []).map((a, i): [string, string] => [
+      `#${i + 1}`,
+      [
+        `${clockTime(a.startedAt)} → ${clockTime(a.stoppedAt)} (${jobDuration(a.startedAt, a.stoppedAt, now)})`,
+        `exit ${a.container?.exitCode ?? '-'}${a.statusReason ? ` · ${a.statusReason}` : ''}${a.container?.reason ? ` · ${a.container.reason}` : ''}`,
+        a.container?.logStreamName ? c.dim(`log ${a.container.logStreamName}`) : undefined,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    ]),
+  });
+  if (ct) {
+    sections.push({
+      title: 'Container',
+      rows: [
+        ['Image', ct.image],
+        ['Command', ct.command?.length ? JSON.stringify(ct.command) : undefined],
+        ['Resources', res || undefined],
+        ['Instance type', ct.instanceType],
+        ['Exit code', ct.exitCode === undefined ? undefined : String(ct.exitCode)],
+        ['Reason', ct.reason],
+        ['Log stream', ct.logStreamName],
+        ['Task', ct.taskArn],
+        ['Job role', ct.jobRoleArn],
+        ['Execution role', ct.executionRoleArn],
+        ['Environment', ct.environment?.length ? ct.environment.map((e) => `${e.name}=${e.value}`).join('\n') : undefined],
+      ],
+    });
+  }
+  if (j.parameters && Object.keys(j.parameters).length) sections.push({ title: 'Parameters', rows: tagRows(j.parameters) });
+  sections.push({ title: 'Tags', rows: tagRows(j.tags) });
+  return renderDetail(j.jobName ?? j.jobId ?? '', sections, c);
+}

@@ -1,0 +1,106 @@
+/** The frame around every view: the header (world, refresh, API budget, errors) and the footer (keys, prompt, messages). */
+import { Box, Text } from 'ink';
+import type { Palette } from '../../io/color.js';
+import type { ApiUsage } from '../models/api-meter.js';
+import { ago, clockTime } from '../format.js';
+
+export interface HeaderProps {
+  world: string;
+  intervalMs: number;
+  usage: ApiUsage;
+  /** The world's now (simulated time in the simulator). */
+  now: number;
+  /** Where the user is: `Queues`, `Jobs › q1`. */
+  title: string;
+  /** Right of the title: filter, sort, states. */
+  detail?: string;
+  error?: string;
+  loadedAt?: number;
+  stale?: boolean;
+  loading?: boolean;
+  wallNow: number;
+  readonly: boolean;
+  palette: Palette;
+}
+
+export function Header(p: HeaderProps) {
+  const c = p.palette;
+  const budget = p.usage.batch / p.usage.budget;
+  const api = `api ${p.usage.total}/min ${c.dim(`(batch ${p.usage.batch} of ${p.usage.budget})`)}`;
+  const parts = [
+    c.bold(c.cyan('batchctl top')),
+    c.bold(p.world),
+    `refresh ${Math.round(p.intervalMs / 100) / 10}s`,
+    budget >= 0.8 ? c.red(api) : budget >= 0.5 ? c.yellow(api) : api,
+    `${clockTime(p.now)}${p.world === 'sim' ? c.dim(' sim') : ''}`,
+  ];
+  if (p.readonly) parts.push(c.magenta('read-only'));
+  const state = p.error
+    ? c.red(`⚠ ${p.error}${p.stale && p.loadedAt ? ` (showing data from ${ago(p.loadedAt, p.wallNow)} ago)` : ''}`)
+    : p.loading
+      ? c.dim('loading…')
+      : c.dim(`updated ${ago(p.loadedAt, p.wallNow)} ago`);
+  return (
+    <Box flexDirection="column" height={2}>
+      <Text wrap="truncate-end">{parts.join(c.dim(' │ '))}</Text>
+      <Text wrap="truncate-end">
+        {c.bold(c.yellow(p.title))}
+        {p.detail ? `  ${p.detail}` : ''}
+        {'  '}
+        {state}
+      </Text>
+    </Box>
+  );
+}
+
+export interface KeyHint {
+  key: string;
+  label: string;
+}
+
+export interface FooterProps {
+  keys: KeyHint[];
+  /** `:` or `/` while the user types a command or a filter. */
+  prompt?: { mode: ':' | '/'; text: string };
+  message?: { text: string; error?: boolean };
+  palette: Palette;
+}
+
+export function Footer({ keys, prompt, message, palette: c }: FooterProps) {
+  if (prompt) {
+    return (
+      <Text wrap="truncate-end">
+        {c.bold(prompt.mode)}
+        {prompt.text}
+        {c.dim('█')}
+        {c.dim(prompt.mode === ':' ? '   queues · jobs [queue] · ce · logs ID · describe ID · q   (esc cancels)' : '   regex; ! in front inverts   (enter keeps, esc clears)')}
+      </Text>
+    );
+  }
+  const hints = keys.map((k) => `${c.cyan(`<${k.key}>`)} ${k.label}`).join('  ');
+  return <Text wrap="truncate-end">{message ? `${message.error ? c.red(message.text) : c.green(message.text)}  ${c.dim('│')} ${hints}` : hints}</Text>;
+}
+
+export interface ConfirmProps {
+  title: string;
+  lines: string[];
+  palette: Palette;
+  width: number;
+}
+
+/** A confirmation dialog: y confirms, anything else (n, Esc) declines. */
+export function Confirm({ title, lines, palette: c, width }: ConfirmProps) {
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1} width={Math.min(width, 90)}>
+      <Text bold>{title}</Text>
+      {lines.map((l, i) => (
+        <Text key={i} wrap="truncate-end">
+          {l}
+        </Text>
+      ))}
+      <Text>
+        {c.bold('y')} confirm {c.dim('·')} {c.bold('n')}/{c.bold('esc')} cancel
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,294 @@
+/**
+ * The dashboard as a user drives it, in ink-testing-library: a fake backend, fake model timers,
+ * a fixed terminal size. Frames are read without colour.
+ */
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { palette, stripAnsi } from '../../src/io/color.js';
+import { App } from '../../src/tui/app.js';
+import { ApiMeter } from '../../src/tui/models/api-meter.js';
+import type { ModelEnv } from '../../src/tui/models/env.js';
+import type { Route } from '../../src/tui/routes.js';
+import { fakeBackend, FakeTimers, job, queue, type FakeBackend } from './fake-backend.js';
+
+const ARROW_DOWN = '\u001B[B';
+const ESC = '\u001B';
+const ENTER = '\r';
+const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
+
+function world(): FakeBackend {
+  const b = fakeBackend({
+    queues: [queue('alpha', { priority: 10 }), queue('beta', { priority: 5, state: 'DISABLED' })],
+    ces: [{ computeEnvironmentName: 'ce1', computeEnvironmentArn: 'arn:aws:batch:us-east-1:123456789012:compute-environment/ce1', type: 'MANAGED', state: 'ENABLED', status: 'VALID', computeResources: { type: 'EC2', minvCpus: 0, desiredvCpus: 4, maxvCpus: 16, subnets: [], instanceRole: 'r', instanceTypes: ['m5.large'] } }],
+  });
+  b.world.jobs.push(
+    job('r1', 'alpha', 'RUNNING', { jobName: 'render', createdAt: T0 - 120_000, startedAt: T0 - 60_000, container: { logStreamName: 'jd/default/t1' } }),
+    job('w1', 'alpha', 'RUNNABLE', { jobName: 'waiting', createdAt: T0 - 30_000, statusReason: 'CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY - no capacity' }),
+    job('s1', 'alpha', 'SUCCEEDED', { jobName: 'done', createdAt: T0 - 600_000, startedAt: T0 - 590_000, stoppedAt: T0 - 500_000, container: { exitCode: 0 } }),
+    job('a1', 'alpha', 'PENDING', { jobName: 'sweep', createdAt: T0 - 10_000, arrayProperties: { size: 100, statusSummary: { SUCCEEDED: 30, FAILED: 7, RUNNING: 3 } } }),
+  );
+  b.world.front[b.world.queues[0]!.jobQueueArn!] = ['w1'];
+  b.world.logs['jd/default/t1'] = [
+    { timestamp: T0 - 50_000, message: 'starting render' },
+    { timestamp: T0 - 40_000, message: 'frame 1 of 3' },
+  ];
+  return b;
+}
+
+interface Harness {
+  backend: FakeBackend;
+  timers: FakeTimers;
+  frame(): string;
+  press(...keys: string[]): Promise<void>;
+  tick(ms?: number): Promise<void>;
+  until(text: string | RegExp): Promise<string>;
+  unmount(): void;
+}
+
+const open: Harness[] = [];
+afterEach(() => {
+  while (open.length) open.pop()!.unmount();
+});
+
+async function settle(): Promise<void> {
+  // React 19's scheduler needs a macrotask or two to flush (Shopify's waitForInputsToBeReady).
+  for (let i = 0; i < 3; i++) await new Promise((r) => setTimeout(r, 5));
+}
+
+function start(opts: { readonly?: boolean; initial?: Route; backend?: FakeBackend; columns?: number; rows?: number } = {}): Harness {
+  const backend = opts.backend ?? world();
+  const timers = new FakeTimers();
+  timers.time = T0;
+  const env: ModelEnv = { backend, timers, intervalMs: 2000, worldNow: () => T0 };
+  const meter = new ApiMeter(backend, timers);
+  const r = render(<App env={env} meter={meter} world="aws:us-east-1" readonly={Boolean(opts.readonly)} palette={palette(false)} initial={opts.initial} size={{ columns: opts.columns ?? 120, rows: opts.rows ?? 30 }} wallNow={() => timers.time} />);
+  const h: Harness = {
+    backend,
+    timers,
+    frame: () => stripAnsi(r.lastFrame() ?? ''),
+    press: async (...keys) => {
+      for (const k of keys) {
+        r.stdin.write(k);
+        await settle();
+      }
+    },
+    tick: async (ms = 50) => {
+      await timers.advance(ms);
+      await settle();
+    },
+    until: async (text) => {
+      for (let i = 0; i < 100; i++) {
+        const f = h.frame();
+        if (typeof text === 'string' ? f.includes(text) : text.test(f)) return f;
+        await timers.advance(50);
+        await settle();
+      }
+      throw new Error(`never saw ${String(text)} in:\n${h.frame()}`);
+    },
+    unmount: () => r.unmount(),
+  };
+  open.push(h);
+  return h;
+}
+
+describe('dashboard', () => {
+  it('starts on the queues view: counts per state, blocked head, front of queue, header and footer', async () => {
+    const h = start();
+    const f = await h.until('alpha');
+    const lines = f.split('\n');
+    expect(lines[0]).toMatch(/batchctl top │ aws:us-east-1 │ refresh 2s │ api \d+\/min/);
+    expect(f).toMatch(/NAME\s+STATE\s+STATUS\s+PRI\s+COMPUTE ENVS\s+SUBMIT\s+PEND\s+RUNNABLE\s+START\s+RUN\s+SUCC\s+FAIL/);
+    expect(f).toMatch(/alpha\s+ENABLED\s+VALID\s+10\s+ce1\s+0\s+1\s+1\s+0\s+1\s+1\s+0/);
+    expect(f).toMatch(/beta\s+DISABLED/);
+    expect(f).toContain('CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY');
+    expect(f).toMatch(/front of queue \(1 in dispatch order\)/);
+    expect(f).toContain('<enter> jobs');
+    expect(f).toContain('<e> enable');
+    // The frame is one row shorter than the terminal.
+    expect(lines.length).toBeLessThanOrEqual(29);
+  });
+
+  it('opens a queue\'s jobs: coloured states, array progress, attempts; then details and logs; esc goes back', async () => {
+    const h = start();
+    await h.until('alpha');
+    await h.press(ENTER);
+    let f = await h.until('render');
+    expect(f).toContain('Jobs › alpha');
+    expect(f).toMatch(/ID\s+NAME\s+STATUS\s+REASON\s+CREATED\s+STARTED\s+DURATION\s+ATTEMPT\s+EXIT/);
+    f = await h.until(/sweep \[37\/100\]/);
+    expect(f).toMatch(/r1\s+render\s+RUNNING\s+-\s+2m\s+1m\s+1m\s+1\s+-/);
+    // Newest first: sweep, waiting, render, done. Move to "render" and describe it.
+    await h.press(ARROW_DOWN, 'j', 'd');
+    f = await h.until('Definition');
+    expect(f).toContain('Job › r1');
+    await h.press(ESC);
+    await h.until('Jobs › alpha');
+    await h.press('l');
+    f = await h.until('frame 1 of 3');
+    expect(f).toContain('following');
+    h.backend.world.logs['jd/default/t1']!.push({ timestamp: T0, message: 'frame 2 of 3' });
+    await h.tick(2000);
+    f = await h.until('frame 2 of 3');
+    await h.press('t');
+    f = await h.until(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} starting render/);
+    await h.press('s');
+    expect(h.frame()).toContain('paused');
+    await h.press(ESC, ESC);
+    await h.until('Queues');
+  });
+
+  it('fetches details only for the rows on screen', async () => {
+    const b = world();
+    for (let i = 0; i < 200; i++) b.world.jobs.push(job(`bulk${i}`, 'alpha', 'SUCCEEDED', { createdAt: T0 - 1_000_000 - i }));
+    const h = start({ backend: b, rows: 20 });
+    await h.until('alpha');
+    await h.press(ENTER);
+    await h.until('render');
+    await h.tick(300);
+    const described = b.calls.filter((c) => c.op === 'describeJobs').flatMap((c) => (c.input as { jobs: string[] }).jobs);
+    expect(described.length).toBeGreaterThan(0);
+    expect(described.length).toBeLessThanOrEqual(20);
+    expect(described.some((id) => id === 'bulk199')).toBe(false);
+  });
+
+  it('filters with a regex, inverts with !, and clears with esc', async () => {
+    const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+    await h.until('render');
+    await h.press('/', 'rend', ENTER);
+    let f = h.frame();
+    expect(f).toContain('render');
+    expect(f).not.toContain('waiting');
+    await h.press('/', '\x7f'.repeat(4), '!render|done', ENTER);
+    f = h.frame();
+    expect(f).not.toMatch(/\brender\b.*RUNNING/);
+    expect(f).toContain('waiting');
+    await h.press(ESC);
+    f = h.frame();
+    expect(f).toContain('render');
+    expect(f).toContain('Jobs › alpha');
+  });
+
+  it('toggles job states with 1-7 (and lists fewer)', async () => {
+    const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+    await h.until('render');
+    h.backend.reset();
+    await h.press('6'); // SUCCEEDED off
+    await h.tick(100);
+    expect(h.frame()).not.toContain('done');
+    expect(h.frame()).toContain('states SUBMIT,PEND,RUNNABLE,START,RUN,FAIL');
+    const statuses = h.backend.calls.filter((c) => c.op === 'listJobs').map((c) => (c.input as { jobStatus: string }).jobStatus);
+    expect(statuses).not.toContain('SUCCEEDED');
+  });
+
+  it('cycles the sort with s', async () => {
+    const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+    await h.until('render');
+    await h.press('s');
+    expect(h.frame()).toContain('sort:name');
+    const order = h.frame().split('\n').filter((l) => /^(a1|r1|s1|w1)\s/.test(l)).map((l) => l.slice(0, 2));
+    expect(order).toEqual(['s1', 'r1', 'a1', 'w1']); // done, render, sweep, waiting
+  });
+
+  it('cancels a job after confirmation, and does nothing when declined', async () => {
+    const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+    await h.until('render');
+    await h.press('j'); // waiting (RUNNABLE)
+    await h.press('c');
+    let f = h.frame();
+    expect(f).toContain('Cancel job waiting (w1)?');
+    expect(f).toContain('It goes FAILED now.');
+    await h.press('n');
+    expect(h.backend.count('cancelJob')).toBe(0);
+    expect(h.frame()).toContain('nothing changed');
+    await h.press('c', 'y');
+    await h.tick(100);
+    expect(h.backend.calls.find((c) => c.op === 'cancelJob')?.input).toEqual({ jobId: 'w1', reason: 'Cancelled from batchctl top' });
+    f = await h.until('cancel requested for waiting');
+    await h.until(/w1\s+waiting\s+FAILED/);
+  });
+
+  it('terminates a running job; disables a queue; both after confirmation', async () => {
+    const h = start();
+    await h.until('alpha');
+    await h.press('x');
+    expect(h.frame()).toContain('Disable job queue alpha?');
+    await h.press('y');
+    await h.until('alpha: disable requested');
+    expect(h.backend.world.queues[0]!.state).toBe('DISABLED');
+    await h.press(ENTER);
+    await h.until('render');
+    await h.press('j', 'j', 't');
+    expect(h.frame()).toContain('Terminate job render (r1)?');
+    await h.press('y');
+    await h.tick(100);
+    expect(h.backend.count('terminateJob')).toBe(1);
+  });
+
+  it('--readonly hides every mutating key and ignores them', async () => {
+    const h = start({ readonly: true, initial: { kind: 'jobs', queue: 'alpha' } });
+    const f = await h.until('render');
+    expect(f).toContain('read-only');
+    expect(f).not.toContain('<c> cancel');
+    expect(f).not.toContain('<t> terminate');
+    await h.press('c', 't');
+    expect(h.frame()).not.toContain('Cancel job');
+    await h.press(ESC);
+    await h.until('alpha');
+    expect(h.frame()).not.toContain('<e> enable');
+    await h.press('x');
+    expect(h.frame()).not.toContain('Disable job queue');
+    await h.press('?');
+    expect(h.frame()).not.toContain('terminate');
+  });
+
+  it('command mode: :ce, :jobs QUEUE, :logs ID, :queues, unknown commands', async () => {
+    const h = start();
+    await h.until('alpha');
+    await h.press(':ce', ENTER);
+    let f = await h.until(/ce1\s+EC2\s+ENABLED\s+VALID\s+0\/4\/16\s+█/);
+    expect(f).toContain('Compute environments');
+    await h.press(':jobs alpha', ENTER);
+    await h.until('Jobs › alpha');
+    await h.press(':logs r1', ENTER);
+    await h.until('starting render');
+    await h.press(':nope', ENTER);
+    expect(h.frame()).toContain('unknown command :nope');
+    await h.press(':queues', ENTER);
+    f = await h.until('Queues');
+    expect(f).toContain('alpha');
+  });
+
+  it('keys typed in one read are handled one by one', async () => {
+    const h = start();
+    await h.until('alpha');
+    await h.press(':ce\r');
+    await h.until('Compute environments');
+  });
+
+  it('shows an error in the header and keeps the rows (stale)', async () => {
+    const h = start();
+    await h.until('alpha');
+    h.backend.failNext(new Error('connect ECONNREFUSED'), 100);
+    await h.tick(2000);
+    const f = await h.until('ECONNREFUSED');
+    expect(f).toContain('alpha');
+    expect(f).toMatch(/showing data from \d+s ago/);
+  });
+
+  it('lays out for a narrow terminal by dropping columns', async () => {
+    const h = start({ columns: 60, initial: { kind: 'jobs', queue: 'alpha' } });
+    const f = await h.until('render');
+    for (const line of f.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+    expect(f).toContain('STATUS');
+  });
+
+  it('q quits', async () => {
+    const h = start();
+    await h.until('alpha');
+    await h.press('q');
+    // After exit the models stop: no more calls.
+    h.backend.reset();
+    await h.tick(5000);
+    expect(h.backend.count()).toBe(0);
+  });
+});
