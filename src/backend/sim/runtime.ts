@@ -52,7 +52,8 @@ export class SimRuntime {
   begin(): SimCtx {
     const stored = this.worldNow();
     const target = Math.max(stored, this.clockNow());
-    const ctx = new SimCtx(this.store, this.region, this.account, target);
+    // The context starts at the last stored instant; the engine moves it through every event to the target.
+    const ctx = new SimCtx(this.store, this.region, this.account, stored);
     this.engine.advanceTo(ctx, target);
     if (target !== stored) this.store.setMeta(META.worldNow, target);
     return ctx;
