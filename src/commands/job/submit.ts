@@ -6,14 +6,14 @@
  *
  * Output: the job id on stdout (so `ID=$(batchctl job submit … --yes)` works) and a success line
  * on stderr; `--quiet` only the id; `-o json` SubmitJob's `{jobArn, jobName, jobId}`.
- * `--wait` then waits like `job wait`; `--follow` waits printing each state change (log streaming
- * comes with the logs commands).
+ * `--wait` then waits like `job wait`; `--follow` follows the job's logs until it ends
+ * (`batchctl logs --follow`: states on stderr, log lines on stdout) and exits with its outcome.
  */
 import { Command, Option } from 'commander';
 import type { JobDefinition, SubmitJobRequest, SubmitJobResponse } from '@aws-sdk/client-batch';
 import type { Backend } from '../../backend/port.js';
 import type { Context } from '../../context.js';
-import { UsageError } from '../../errors.js';
+import { SilentError, UsageError } from '../../errors.js';
 import { validateSubmitJob, type SubmitQueueView } from '../../domain/jobs/submit.js';
 import { describeJobsBatched } from '../../domain/jobs/list.js';
 import type { Plan } from '../../domain/plan.js';
@@ -66,7 +66,7 @@ export function jobSubmitCommand(ctx: Context, runF: (ctx: Context, opts: JobSub
     .addOption(tagOption())
     .addOption(new Option('--input <file>', 'a SubmitJob request (JSON or YAML, the API shape); flags override its fields'))
     .option('--wait', 'wait until the job finishes (as `job wait`: exit 0, 1 or 8)')
-    .option('--follow', 'wait, printing each state change (log streaming: `batchctl logs`)')
+    .option('--follow', 'then follow its logs until it ends (batchctl logs --follow); exit 1 if it FAILED')
     .addOption(new Option('--wait-timeout <duration>', 'with --wait/--follow: give up after this long, exit 8').argParser(parseDuration))
     .option('--quiet', 'print the job id only')
     .addHelpText(
@@ -121,7 +121,11 @@ export async function runJobSubmit(ctx: Context, opts: JobSubmitOptions): Promis
     ctx.io.err(`${c.green('✓')} Submitted job ${jobLabel(out)} to ${queue.jobQueueName} ${c.dim(`[${backend.label}]`)}\n`);
     if (!opts.wait && !opts.follow && ctx.io.isStderrTTY()) ctx.io.err(c.dim(`  batchctl job wait ${out.jobId}   # or: job describe, job list --queue ${queue.jobQueueName}\n`));
   }
-  if (opts.wait || opts.follow) {
+  if (opts.follow) {
+    const { followJobLogs } = await import('../logs/follow.js');
+    const r = await followJobLogs(ctx, [out.jobId!], { timeoutMs: opts.waitTimeout, sleep: opts.sleep, now: opts.now });
+    if (r.outcome !== 'SUCCEEDED') throw new SilentError(1);
+  } else if (opts.wait) {
     await waitAndReport(ctx, backend, [out.jobId!], { timeout: opts.waitTimeout, sleep: opts.sleep, now: opts.now, random: opts.random, quiet: opts.quiet && !opts.follow });
   }
 }

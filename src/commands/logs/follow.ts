@@ -20,6 +20,7 @@ import { CallBudget, FOLLOW_BUDGET, isThrottle, leastRecentlyRead, throttleBacko
 import { advanceCursor, newCursor, nextRequest, type StreamCursor } from '../../domain/logs/cursor.js';
 import type { LogFormat } from '../../domain/logs/format.js';
 import { jobLogs, selectSources, type LogSource } from '../../domain/logs/sources.js';
+import { PendingError } from '../../errors.js';
 import { describeJobsById, leafIds, requireJobs, type ExpandOptions } from './resolve.js';
 import { DefinitionLogConfigs, LinePrinter, statusLine } from './printer.js';
 
@@ -42,6 +43,8 @@ export interface FollowOptions extends ExpandOptions {
   sleep?: (ms: number) => Promise<void>;
   /** The clock for budgets and grace (default Date.now). */
   now?: () => number;
+  /** Give up after this long (ms): a PendingError (exit 8), like `job wait --timeout`. */
+  timeoutMs?: number;
   /** Budgets (calls per second) for this follower; default FOLLOW_BUDGET. */
   budget?: { getLogEvents: number };
 }
@@ -82,6 +85,7 @@ export async function followJobLogs(ctx: Context, jobIds: readonly string[], opt
   const budget = new CallBudget(opts.budget?.getLogEvents ?? FOLLOW_BUDGET.GetLogEvents, opts.budget?.getLogEvents ?? FOLLOW_BUDGET.GetLogEvents, now());
   const defs = new DefinitionLogConfigs(backend);
 
+  const startedAt = now();
   let roots = await requireJobs(backend, jobIds);
   const leafIdList = [...new Set(roots.flatMap((r) => leafIds(r, opts)))];
   const fanIn = leafIdList.length > 1 || roots.some((r) => r.ecsProperties) || jobIds.length > 1;
@@ -190,7 +194,10 @@ export async function followJobLogs(ctx: Context, jobIds: readonly string[], opt
       continue;
     }
     if (terminalAt !== undefined && [...readers.values()].every((r) => r.done) && now() - terminalAt >= graceMs) break;
-    // Terminal but not drained yet: don't wait for the next DescribeJobs, keep reading.
+    if (opts.timeoutMs !== undefined && now() - startedAt >= opts.timeoutMs) {
+      const active = roots.filter((r) => !TERMINAL.has(r.status ?? '')).map((r) => `${r.jobId} (${r.status})`);
+      throw new PendingError(`still running after ${Math.round(opts.timeoutMs / 1000)} s: ${active.join(', ') || 'logs not drained yet'}`, `batchctl logs -f ${jobIds.join(' ')} to keep following`);
+    }
     await sleep(pollMs);
   }
 
