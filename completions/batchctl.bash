@@ -8,7 +8,7 @@
 # The subcommands (and aliases) of a command path.
 _batchctl_children() {
   case "$1" in
-    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd job jobs setup teardown iam network logs doctor top policy tag untag sim config completion' ;;
+    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd job jobs setup teardown iam network logs doctor policy tag untag sim config completion' ;;
     'batchctl ce') _batchctl_r='list ls describe show create update enable disable delete rm' ;;
     'batchctl queue') _batchctl_r='list ls describe show snapshot create update enable disable delete rm' ;;
     'batchctl jobdef') _batchctl_r='list ls describe show register deregister validate lint skeleton' ;;
@@ -38,7 +38,6 @@ _batchctl_canonical() {
     'batchctl|network') _batchctl_r='network' ;;
     'batchctl|logs') _batchctl_r='logs' ;;
     'batchctl|doctor') _batchctl_r='doctor' ;;
-    'batchctl|top') _batchctl_r='top' ;;
     'batchctl|policy') _batchctl_r='policy' ;;
     'batchctl|tag') _batchctl_r='tag' ;;
     'batchctl|untag') _batchctl_r='untag' ;;
@@ -105,7 +104,6 @@ _batchctl_canonical() {
 _batchctl_options() {
   case "$1" in
     'batchctl') _batchctl_r='-v --version' ;;
-    'batchctl demo') _batchctl_r='--top' ;;
     'batchctl ce create') _batchctl_r='--type --compute-type --max-vcpus --min-vcpus --desired-vcpus --instance-types --subnets --security-groups --instance-role --service-role --allocation-strategy --bid-percentage --spot-fleet-role --launch-template --image-type --eks-cluster --namespace --unmanaged-vcpus --disabled --tag --input' ;;
     'batchctl ce update') _batchctl_r='--max-vcpus --min-vcpus --desired-vcpus --scale-down-delay --instance-types --subnets --security-groups --instance-role --service-role --allocation-strategy --bid-percentage --launch-template --image-type --update-to-latest-image --terminate-jobs-on-update --job-execution-timeout --unmanaged-vcpus --input' ;;
     'batchctl queue create') _batchctl_r='--priority --ce --scheduling-policy --state-time-limit --disabled --tag --input' ;;
@@ -129,7 +127,6 @@ _batchctl_options() {
     'batchctl network check') _batchctl_r='--platform --vpc --subnets --security-groups --assign-public-ip --no-assign-public-ip --image --verbose' ;;
     'batchctl logs') _batchctl_r='-f --follow --attempt --index --children --node --container --since --tail --timestamps --format' ;;
     'batchctl doctor') _batchctl_r='--verbose --catalogue' ;;
-    'batchctl top') _batchctl_r='--refresh --readonly --queue' ;;
     'batchctl policy create') _batchctl_r='--share-decay --compute-reservation --share --tag --input' ;;
     'batchctl policy update') _batchctl_r='--share-decay --compute-reservation --share --input' ;;
     'batchctl tag') _batchctl_r='--kind' ;;
@@ -361,8 +358,6 @@ _batchctl_value() {
     'batchctl logs|--since') _batchctl_r='' ;;
     'batchctl logs|--tail') _batchctl_r='' ;;
     'batchctl logs|--format') _batchctl_r='choices:short json' ;;
-    'batchctl top|--refresh') _batchctl_r='' ;;
-    'batchctl top|--queue') _batchctl_r='kind:queue' ;;
     'batchctl policy create|--share-decay') _batchctl_r='' ;;
     'batchctl policy create|--compute-reservation') _batchctl_r='' ;;
     'batchctl policy create|--share') _batchctl_r='' ;;
