@@ -395,7 +395,7 @@ complete -c batchctl -n '__batchctl_in \'batchctl job submit\'' -l priority -x -
 complete -c batchctl -n '__batchctl_in \'batchctl job submit\'' -l tag -x -d 'a tag (repeatable): key=value'
 complete -c batchctl -n '__batchctl_in \'batchctl job submit\'' -l input -r -F -d 'a SubmitJob request (JSON or YAML, the API shape); flags override its fields'
 complete -c batchctl -n '__batchctl_in \'batchctl job submit\'' -l wait -d 'wait until the job finishes (as `job wait`: exit 0, 1 or 8)'
-complete -c batchctl -n '__batchctl_in \'batchctl job submit\'' -l follow -d 'wait, printing each state change (log streaming: `batchctl logs`)'
+complete -c batchctl -n '__batchctl_in \'batchctl job submit\'' -l follow -d 'then follow its logs until it ends (batchctl logs --follow); exit 1 if it FAILED'
 complete -c batchctl -n '__batchctl_in \'batchctl job submit\'' -l wait-timeout -x -d 'with --wait/--follow: give up after this long, exit 8'
 complete -c batchctl -n '__batchctl_in \'batchctl job submit\'' -l quiet -d 'print the job id only'
 complete -c batchctl -n '__batchctl_in \'batchctl job list\'' -s q -l queue -x -a '(__batchctl_dynamic queue)' -d 'job queue name or ARN'
