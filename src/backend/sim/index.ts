@@ -3,7 +3,7 @@
  * openSimBackend does, when it is called.
  */
 export { type Clock, ManualClock } from './clock.js';
-export type { SimBackend, SimControl, SimOptions, SimStatus } from './types.js';
+export type { FaultSettings, RunSummary, SimBackend, SimControl, SimOptions, SimStatus } from './types.js';
 import type { SimBackend, SimOptions } from './types.js';
 
 export async function openSimBackend(opts: SimOptions = {}): Promise<SimBackend> {

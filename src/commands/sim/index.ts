@@ -2,7 +2,9 @@
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { simAdvanceCommand } from './advance.js';
+import { simFaultsCommand } from './faults.js';
 import { simResetCommand } from './reset.js';
+import { simRunCommand } from './run.js';
 import { simScenarioCommand } from './scenario.js';
 import { simSpeedCommand } from './speed.js';
 import { simStatusCommand } from './status.js';
@@ -14,5 +16,7 @@ export default function simCommand(ctx: Context): Command {
     .addCommand(simAdvanceCommand(ctx))
     .addCommand(simSpeedCommand(ctx))
     .addCommand(simResetCommand(ctx))
-    .addCommand(simScenarioCommand(ctx));
+    .addCommand(simScenarioCommand(ctx))
+    .addCommand(simRunCommand(ctx))
+    .addCommand(simFaultsCommand(ctx));
 }
