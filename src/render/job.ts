@@ -126,7 +126,7 @@ export function changeLine(change: JobChange, c: Palette): string {
   const { job, previous } = change;
   const status = jobStatusCell(job, c);
   const label = jobLabel(job);
-  if (change.kind === 'first') return `${c.dim('·')} ${label}: ${status}${job.statusReason && job.status !== 'FAILED' ? c.dim(` (${job.statusReason})`) : ''}\n`;
+  if (change.kind === 'first') return `${c.dim('·')} ${label}: ${status}${job.statusReason && job.status !== 'FAILED' && job.status !== 'SUCCEEDED' ? c.dim(` (${job.statusReason})`) : ''}\n`;
   if (job.status === 'SUCCEEDED') return `${c.green('✓')} ${label}: ${status}\n`;
   if (job.status === 'FAILED') return `${c.red('✗')} ${label}: ${status}: ${failureReason(job)}\n`;
   if (change.kind === 'progress') return `${c.dim('…')} ${label}: ${status}\n`;
