@@ -8,8 +8,8 @@
  *   so `job wait` ends at the first poll, and cancel/terminate find a finished job (AWS would fail a
  *   queued job: the simulator's run tests cover that).
  * - ListJobs ignores pagination; batchctl still asks per status and keeps only the status asked.
- * - DescribeJobDefinitions finds nothing for `name:rev` (moto looks up names and ARNs only), so
- *   `--definition hello:1` is "not found" on moto; the simulator's run tests cover revisions.
+ * - DescribeJobDefinitions finds nothing for `jobDefinitions: ['name:rev']` (moto looks up names
+ *   and ARNs only); batchctl resolves `name:rev` through `jobDefinitionName`, which moto answers.
  * - GetJobQueueSnapshot is not implemented (an HTML 404): `queue snapshot` exits 1 with a clear message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,7 +77,7 @@ describe.skipIf(skip)('job commands over the AWS backend (moto)', () => {
     const bad = await cli('job', 'submit', '--queue', 'work', '--definition', 'hello', '--array-size', '10001', '--yes');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('arrayProperties.size (--array-size): must be an integer between 2 and 10000');
-    const json = await cli('-o', 'json', 'job', 'submit', '--queue', 'work', '--definition', 'hello', '--name', 'second', '--yes');
+    const json = await cli('-o', 'json', 'job', 'submit', '--queue', 'work', '--definition', 'hello:1', '--name', 'second', '--yes');
     expect(json.stderr).toContain('✓ Submitted job second');
     expect(Object.keys(JSON.parse(json.stdout)).sort()).toEqual(['jobArn', 'jobId', 'jobName']);
   });

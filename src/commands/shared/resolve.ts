@@ -123,7 +123,9 @@ export async function resolveJobDefinition(backend: Backend, ref: string): Promi
     }
     throw notFound('job definition', 'job definitions', [parsed.name], backend, 'jobdef list');
   }
-  const found = await describeJobDefinitions(backend, { jobDefinitions: [`${parsed.name}:${parsed.revision}`] });
+  // By name rather than `jobDefinitions: [name:rev]`: one query shape for both lookups, and one that
+  // every AWS-compatible endpoint answers (moto ignores `name:rev` in jobDefinitions).
+  const found = await describeJobDefinitions(backend, { jobDefinitionName: parsed.name });
   const hit = found.find((d) => d.jobDefinitionName === parsed.name && d.revision === parsed.revision);
   if (!hit) throw notFound('job definition', 'job definitions', [ref], backend, `jobdef list --name ${parsed.name} --all-revisions`);
   return hit;
