@@ -8,7 +8,7 @@
 # The subcommands (and aliases) of a command path.
 _batchctl_children() {
   case "$1" in
-    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd job jobs setup teardown iam network logs doctor policy tag untag sim config completion' ;;
+    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd job jobs setup teardown iam network logs doctor top policy tag untag sim config completion' ;;
     'batchctl ce') _batchctl_r='list ls describe show create update enable disable delete rm' ;;
     'batchctl queue') _batchctl_r='list ls describe show snapshot create update enable disable delete rm' ;;
     'batchctl jobdef') _batchctl_r='list ls describe show register deregister validate lint skeleton' ;;
@@ -17,8 +17,9 @@ _batchctl_children() {
     'batchctl iam') _batchctl_r='check create-roles policy' ;;
     'batchctl network') _batchctl_r='check' ;;
     'batchctl policy') _batchctl_r='list ls describe show create update delete rm' ;;
-    'batchctl sim') _batchctl_r='status advance speed reset scenario' ;;
+    'batchctl sim') _batchctl_r='status advance speed reset scenario run faults' ;;
     'batchctl sim scenario') _batchctl_r='list ls apply' ;;
+    'batchctl sim faults') _batchctl_r='set show clear' ;;
     'batchctl config') _batchctl_r='get set unset list ls path' ;;
     *) _batchctl_r='' ;;
   esac
@@ -38,6 +39,7 @@ _batchctl_canonical() {
     'batchctl|network') _batchctl_r='network' ;;
     'batchctl|logs') _batchctl_r='logs' ;;
     'batchctl|doctor') _batchctl_r='doctor' ;;
+    'batchctl|top') _batchctl_r='top' ;;
     'batchctl|policy') _batchctl_r='policy' ;;
     'batchctl|tag') _batchctl_r='tag' ;;
     'batchctl|untag') _batchctl_r='untag' ;;
@@ -89,8 +91,13 @@ _batchctl_canonical() {
     'batchctl sim|speed') _batchctl_r='speed' ;;
     'batchctl sim|reset') _batchctl_r='reset' ;;
     'batchctl sim|scenario') _batchctl_r='scenario' ;;
+    'batchctl sim|run') _batchctl_r='run' ;;
+    'batchctl sim|faults') _batchctl_r='faults' ;;
     'batchctl sim scenario|list'|'batchctl sim scenario|ls') _batchctl_r='list' ;;
     'batchctl sim scenario|apply') _batchctl_r='apply' ;;
+    'batchctl sim faults|set') _batchctl_r='set' ;;
+    'batchctl sim faults|show') _batchctl_r='show' ;;
+    'batchctl sim faults|clear') _batchctl_r='clear' ;;
     'batchctl config|get') _batchctl_r='get' ;;
     'batchctl config|set') _batchctl_r='set' ;;
     'batchctl config|unset') _batchctl_r='unset' ;;
@@ -104,6 +111,7 @@ _batchctl_canonical() {
 _batchctl_options() {
   case "$1" in
     'batchctl') _batchctl_r='-v --version' ;;
+    'batchctl demo') _batchctl_r='--top' ;;
     'batchctl ce create') _batchctl_r='--type --compute-type --max-vcpus --min-vcpus --desired-vcpus --instance-types --subnets --security-groups --instance-role --service-role --allocation-strategy --bid-percentage --spot-fleet-role --launch-template --image-type --eks-cluster --namespace --unmanaged-vcpus --disabled --tag --input' ;;
     'batchctl ce update') _batchctl_r='--max-vcpus --min-vcpus --desired-vcpus --scale-down-delay --instance-types --subnets --security-groups --instance-role --service-role --allocation-strategy --bid-percentage --launch-template --image-type --update-to-latest-image --terminate-jobs-on-update --job-execution-timeout --unmanaged-vcpus --input' ;;
     'batchctl queue create') _batchctl_r='--priority --ce --scheduling-policy --state-time-limit --disabled --tag --input' ;;
@@ -127,10 +135,13 @@ _batchctl_options() {
     'batchctl network check') _batchctl_r='--platform --vpc --subnets --security-groups --assign-public-ip --no-assign-public-ip --image --verbose' ;;
     'batchctl logs') _batchctl_r='-f --follow --attempt --index --children --node --container --since --tail --timestamps --format' ;;
     'batchctl doctor') _batchctl_r='--verbose --catalogue' ;;
+    'batchctl top') _batchctl_r='--refresh --readonly --queue' ;;
     'batchctl policy create') _batchctl_r='--share-decay --compute-reservation --share --tag --input' ;;
     'batchctl policy update') _batchctl_r='--share-decay --compute-reservation --share --input' ;;
     'batchctl tag') _batchctl_r='--kind' ;;
     'batchctl untag') _batchctl_r='--kind' ;;
+    'batchctl sim run') _batchctl_r='--until-idle --max' ;;
+    'batchctl sim faults set') _batchctl_r='--throttle-rate --spot-reclaim-rate --pull-failure-rate --capacity-shortage-rate' ;;
     'batchctl completion') _batchctl_r='--write' ;;
     *) _batchctl_r='' ;;
   esac
@@ -358,6 +369,8 @@ _batchctl_value() {
     'batchctl logs|--since') _batchctl_r='' ;;
     'batchctl logs|--tail') _batchctl_r='' ;;
     'batchctl logs|--format') _batchctl_r='choices:short json' ;;
+    'batchctl top|--refresh') _batchctl_r='' ;;
+    'batchctl top|--queue') _batchctl_r='kind:queue' ;;
     'batchctl policy create|--share-decay') _batchctl_r='' ;;
     'batchctl policy create|--compute-reservation') _batchctl_r='' ;;
     'batchctl policy create|--share') _batchctl_r='' ;;
@@ -369,6 +382,11 @@ _batchctl_value() {
     'batchctl policy update|--input') _batchctl_r='files' ;;
     'batchctl tag|--kind') _batchctl_r='choices:ce queue jobdef policy' ;;
     'batchctl untag|--kind') _batchctl_r='choices:ce queue jobdef policy' ;;
+    'batchctl sim run|--max') _batchctl_r='' ;;
+    'batchctl sim faults set|--throttle-rate') _batchctl_r='' ;;
+    'batchctl sim faults set|--spot-reclaim-rate') _batchctl_r='' ;;
+    'batchctl sim faults set|--pull-failure-rate') _batchctl_r='' ;;
+    'batchctl sim faults set|--capacity-shortage-rate') _batchctl_r='' ;;
     'batchctl completion|--write') _batchctl_r='files' ;;
     *'|--backend') _batchctl_r='choices:sim aws' ;;
     *'|--region') _batchctl_r='' ;;

@@ -17,7 +17,8 @@ import type { ApiUsage } from './models/api-meter.js';
 import { CeModel, type CeRow } from './models/ce-model.js';
 import { ALL_STATES, orderedStates, type ModelEnv } from './models/env.js';
 import { JobDetailModel } from './models/job-detail-model.js';
-import { JobsModel, type JobRow } from './models/jobs-model.js';
+import { JobsModel, type JobRow, type JobsExtra } from './models/jobs-model.js';
+import { statusCountsLine } from '../render/job.js';
 import { LogsModel, type LogLine, type LogsExtra } from './models/logs-model.js';
 import type { Poller, Snapshot } from './models/poller.js';
 import { QUEUE_SORTS, QueuesModel, sortQueues, type QueueRow, type QueueSort } from './models/queues-model.js';
@@ -480,9 +481,10 @@ export function App(props: AppProps) {
   const details: string[] = [];
   if (route.kind === 'queues' || route.kind === 'jobs') details.push(c.dim(`states ${stateList.length === 7 ? 'all' : stateList.map((s) => STATE_SHORT[s]).join(',')}`));
   if (route.kind === 'jobs') {
-    details.push(c.dim(`${count} jobs`));
-    const truncated = (snap.extra as { truncated?: JobStatus[] } | undefined)?.truncated ?? [];
-    if (truncated.length) details.push(c.yellow(`first 1000 of ${truncated.join(',')}`));
+    const extra = snap.extra as JobsExtra | undefined;
+    details.push(extra && Object.keys(extra.counts).length ? statusCountsLine(extra.counts, c) : c.dim(`${count} jobs`));
+    if (extra?.truncated) details.push(c.yellow('(the newest 1000)'));
+    if (ui.filter) details.push(c.dim(`${count} shown`));
   }
   if (ui.filter) details.push(c.cyan(`/${ui.filter}`));
 

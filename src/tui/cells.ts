@@ -6,11 +6,11 @@
 import type { JobDetail, JobStatus } from '@aws-sdk/client-batch';
 import type { Palette } from '../io/color.js';
 import { ceInstanceTypes, ceTypeLabel, ceVcpus } from '../render/compute-environment.js';
-import { nameFromArn, renderDetail, tagRows, type DetailSection } from '../render/format.js';
 import { queueComputeEnvironments, queuePolicy } from '../render/job-queue.js';
 import { colorState, colorStatus } from '../render/status.js';
 import { JOB_STATUSES } from '../domain/jobs/status.js';
-import { ago, bar, clockTime, duration, type ColumnSpec } from './format.js';
+import { ago, bar, type ColumnSpec } from './format.js';
+import { describeJob as describeJobText, formatDuration, jobStatusCell, timeCell } from '../render/job.js';
 import type { CeRow } from './models/ce-model.js';
 import type { JobRow } from './models/jobs-model.js';
 import type { QueueRow } from './models/queues-model.js';
@@ -70,16 +70,6 @@ export function queueSummary(r: QueueRow, c: Palette, now: number, maxFront: num
   return lines;
 }
 
-/** `37/100` (children done of size) for an array parent; undefined for other jobs. */
-export function arrayProgress(row: JobRow): string | undefined {
-  const size = row.summary.arrayProperties?.size ?? row.detail?.arrayProperties?.size;
-  if (size === undefined) return undefined;
-  const summary = row.detail?.arrayProperties?.statusSummary ?? row.summary.arrayProperties?.statusSummary;
-  if (!summary) return `?/${size}`;
-  const done = (summary.SUCCEEDED ?? 0) + (summary.FAILED ?? 0);
-  return `${done}/${size}`;
-}
-
 /** The attempt a job is on: finished attempts, plus the one running now; `2/3` with a retry limit. */
 export function attemptCell(row: JobRow): string {
   const d = row.detail;
@@ -99,28 +89,19 @@ export function exitCell(row: JobRow, c: Palette): string {
 
 export function jobDuration(started: number | undefined, stopped: number | undefined, now: number): string {
   if (!started) return '-';
-  return duration((stopped ?? now) - started);
+  return formatDuration((stopped ?? now) - started);
 }
 
 /** Jobs table columns. */
 export function jobColumns(now: number): ColumnSpec<JobRow>[] {
   return [
     { header: 'ID', cell: (r) => r.summary.jobId ?? '', flex: true, min: 8, max: 36, drop: 2 },
-    {
-      header: 'NAME',
-      cell: (r, c) => {
-        const p = arrayProgress(r);
-        const name = r.summary.jobName ?? '';
-        return p ? `${name} ${c.cyan(`[${p}]`)}` : r.summary.arrayProperties?.index !== undefined ? `${name}${c.dim(`:${r.summary.arrayProperties.index}`)}` : name;
-      },
-      flex: true,
-      min: 14,
-      max: 40,
-    },
-    { header: 'STATUS', cell: (r, c) => colorStatus(r.summary.status, c) },
+    { header: 'NAME', cell: (r, c) => `${r.summary.jobName ?? ''}${r.summary.arrayProperties?.index !== undefined ? c.dim(`:${r.summary.arrayProperties.index}`) : ''}`, flex: true, min: 14, max: 40 },
+    // As `job list` shows it: RUNNING cyan, an array parent with its progress (`PENDING 37/100`).
+    { header: 'STATUS', cell: (r, c) => jobStatusCell({ status: r.summary.status, arrayProperties: r.detail?.arrayProperties ?? r.summary.arrayProperties }, c) },
     { header: 'REASON', cell: (r, c) => (r.summary.statusReason ? (r.summary.status === 'FAILED' ? c.red(r.summary.statusReason) : r.summary.statusReason) : c.dim('-')), flex: true, min: 8, max: 60, drop: 1 },
-    { header: 'CREATED', cell: (r) => ago(r.summary.createdAt, now), align: 'right', drop: 4 },
-    { header: 'STARTED', cell: (r) => ago(r.summary.startedAt, now), align: 'right', drop: 5 },
+    { header: 'CREATED', cell: (r) => timeCell(r.summary.createdAt, { relative: true, now }), align: 'right', drop: 4 },
+    { header: 'STARTED', cell: (r) => timeCell(r.summary.startedAt, { relative: true, now }), align: 'right', drop: 5 },
     { header: 'DURATION', cell: (r) => jobDuration(r.summary.startedAt, r.summary.stoppedAt, now), align: 'right' },
     { header: 'ATTEMPT', cell: (r) => attemptCell(r), align: 'right', drop: 3 },
     { header: 'EXIT', cell: (r, c) => exitCell(r, c), align: 'right' },
@@ -180,85 +161,7 @@ export function ceColumns(barWidth = 10): ColumnSpec<CeRow>[] {
   ];
 }
 
-function time(ms: number | undefined, now: number): string | undefined {
-  if (!ms) return undefined;
-  return `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} (${ago(ms, now)} ago)`;
-}
-
-/** What `job describe` shows, as text: identity, status, times, attempts, dependencies, container. */
+/** What `job describe` shows (src/render/job.ts), with times relative to the world's now. */
 export function describeJob(j: JobDetail, c: Palette, now: number): string {
-  const ct = j.container;
-  const status = j.statusReason ? `${colorStatus(j.status, c)} ${c.dim(`(${j.statusReason})`)}` : colorStatus(j.status, c);
-  const res = (ct?.resourceRequirements ?? []).map((r) => `${r.type} ${r.value}`).join(', ');
-  const sections: DetailSection[] = [
-    {
-      rows: [
-        ['ID', j.jobId],
-        ['ARN', j.jobArn],
-        ['Queue', nameFromArn(j.jobQueue)],
-        ['Definition', nameFromArn(j.jobDefinition)],
-        ['Status', status],
-        ['Cancelled', j.isCancelled ? 'yes' : undefined],
-        ['Terminated', j.isTerminated ? 'yes' : undefined],
-        ['Share', j.shareIdentifier],
-        ['Priority', j.schedulingPriority === undefined ? undefined : String(j.schedulingPriority)],
-        ['Created', time(j.createdAt, now)],
-        ['Started', time(j.startedAt, now)],
-        ['Stopped', time(j.stoppedAt, now)],
-        ['Duration', j.startedAt ? jobDuration(j.startedAt, j.stoppedAt, now) : undefined],
-        ['Retry', j.retryStrategy?.attempts ? `${j.retryStrategy.attempts} attempts${j.retryStrategy.evaluateOnExit?.length ? ` (${j.retryStrategy.evaluateOnExit.length} evaluateOnExit rules)` : ''}` : undefined],
-        ['Timeout', j.timeout?.attemptDurationSeconds ? `${j.timeout.attemptDurationSeconds}s per attempt` : undefined],
-        ['Platform', j.platformCapabilities?.join(', ')],
-      ],
-    },
-  ];
-  if (j.arrayProperties) {
-    const s = j.arrayProperties.statusSummary ?? {};
-    sections.push({
-      title: 'Array',
-      rows: [
-        ['Size', j.arrayProperties.size === undefined ? undefined : String(j.arrayProperties.size)],
-        ['Index', j.arrayProperties.index === undefined ? undefined : String(j.arrayProperties.index)],
-        ['Children', Object.keys(s).length ? JOB_STATUSES.filter((k) => s[k]).map((k) => `${k} ${s[k]}`).join(', ') : undefined],
-      ],
-    });
-  }
-  sections.push({
-    title: 'Dependencies',
-    rows: (j.dependsOn ?? []).map((d): [string, string] => [d.jobId ?? '-', d.type ?? 'STANDARD']),
-  });
-  sections.push({
-    title: 'Attempts',
-    rows: (j.attempts ?? []).map((a, i): [string, string] => [
-      `#${i + 1}`,
-      [
-        `${clockTime(a.startedAt)} → ${clockTime(a.stoppedAt)} (${jobDuration(a.startedAt, a.stoppedAt, now)})`,
-        `exit ${a.container?.exitCode ?? '-'}${a.statusReason ? ` · ${a.statusReason}` : ''}${a.container?.reason ? ` · ${a.container.reason}` : ''}`,
-        a.container?.logStreamName ? c.dim(`log ${a.container.logStreamName}`) : undefined,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    ]),
-  });
-  if (ct) {
-    sections.push({
-      title: 'Container',
-      rows: [
-        ['Image', ct.image],
-        ['Command', ct.command?.length ? JSON.stringify(ct.command) : undefined],
-        ['Resources', res || undefined],
-        ['Instance type', ct.instanceType],
-        ['Exit code', ct.exitCode === undefined ? undefined : String(ct.exitCode)],
-        ['Reason', ct.reason],
-        ['Log stream', ct.logStreamName],
-        ['Task', ct.taskArn],
-        ['Job role', ct.jobRoleArn],
-        ['Execution role', ct.executionRoleArn],
-        ['Environment', ct.environment?.length ? ct.environment.map((e) => `${e.name}=${e.value}`).join('\n') : undefined],
-      ],
-    });
-  }
-  if (j.parameters && Object.keys(j.parameters).length) sections.push({ title: 'Parameters', rows: tagRows(j.parameters) });
-  sections.push({ title: 'Tags', rows: tagRows(j.tags) });
-  return renderDetail(j.jobName ?? j.jobId ?? '', sections, c);
+  return describeJobText(j, c, { relative: true, now });
 }

@@ -108,15 +108,16 @@ describe('dashboard', () => {
     expect(lines.length).toBeLessThanOrEqual(29);
   });
 
-  it('opens a queue\'s jobs: coloured states, array progress, attempts; then details and logs; esc goes back', async () => {
+  it('opens a queue\'s jobs: states, array progress, attempts; then details and logs; esc goes back', async () => {
     const h = start();
     await h.until('alpha');
     await h.press(ENTER);
     let f = await h.until('render');
     expect(f).toContain('Jobs › alpha');
     expect(f).toMatch(/ID\s+NAME\s+STATUS\s+REASON\s+CREATED\s+STARTED\s+DURATION\s+ATTEMPT\s+EXIT/);
-    f = await h.until(/sweep \[37\/100\]/);
-    expect(f).toMatch(/r1\s+render\s+RUNNING\s+-\s+2m\s+1m\s+1m\s+1\s+-/);
+    f = await h.until(/sweep\s+PENDING 37\/100/);
+    expect(f).toMatch(/r1\s+render\s+RUNNING\s+-\s+2m ago\s+1m ago\s+1m00s\s+1\s+-/);
+    expect(f).toContain('4 jobs: 1 PENDING · 1 RUNNABLE · 1 RUNNING · 1 SUCCEEDED');
     // Newest first: sweep, waiting, render, done. Move to "render" and describe it.
     await h.press(ARROW_DOWN, 'j', 'd');
     f = await h.until('Definition');

@@ -5,10 +5,12 @@
  *
  * Details that ListJobs lacks (attempts, array progress) come from DescribeJobs on the rows ON
  * SCREEN only: the view reports them with setVisible(). Terminal jobs never change, so their
- * details are fetched once. One refresh: at most 7 ListJobs + 1 DescribeJobs.
+ * details are fetched once. One refresh: at most 7 ListJobs + 1 DescribeJobs. The listing is
+ * `job list`'s (domain/jobs/list.ts): the newest 1000 jobs in the selected states.
  */
 import type { JobDetail, JobStatus, JobSummary } from '@aws-sdk/client-batch';
-import { dedupeByMostAdvanced, isTerminal } from '../../domain/jobs/status.js';
+import { listJobsByStatus, type StatusCounts } from '../../domain/jobs/list.js';
+import { isTerminal } from '../../domain/jobs/status.js';
 import { ALL_STATES, LIST_PAGE, orderedStates, type ModelEnv, type StateSet } from './env.js';
 import { Poller } from './poller.js';
 
@@ -19,8 +21,10 @@ export interface JobRow {
 }
 
 export interface JobsExtra {
-  /** Some state had more than one page: the list shows the first 1000 of it. */
-  truncated: JobStatus[];
+  /** More jobs exist than the newest 1000 listed. */
+  truncated: boolean;
+  /** Jobs per state among those listed (`more` where a state had more). */
+  counts: StatusCounts;
 }
 
 export interface JobsScope {
@@ -47,7 +51,7 @@ export class JobsModel extends Poller<JobRow, JobsExtra> {
     private readonly env: ModelEnv,
     readonly scope: JobsScope,
   ) {
-    super({ intervalMs: env.intervalMs, timers: env.timers }, { truncated: [] });
+    super({ intervalMs: env.intervalMs, timers: env.timers }, { truncated: false, counts: {} });
   }
 
   setStates(states: StateSet): void {
@@ -78,15 +82,15 @@ export class JobsModel extends Poller<JobRow, JobsExtra> {
 
   protected async load(): Promise<{ rows: JobRow[]; extra: JobsExtra }> {
     const { batch } = this.env.backend;
-    const states = orderedStates(this.states);
     const target = this.scope.arrayJobId ? { arrayJobId: this.scope.arrayJobId } : { jobQueue: this.scope.queue };
-    const pages = await Promise.all(states.map((s) => batch.listJobs({ ...target, jobStatus: s, maxResults: LIST_PAGE })));
-    const truncated = states.filter((_, i) => Boolean(pages[i]!.nextToken));
-    this.summaries = dedupeByMostAdvanced(pages.flatMap((p) => p.jobSummaryList ?? []));
-    const listed = new Set(this.summaries.map((s) => s.jobId));
-    for (const id of this.details.keys()) if (!listed.has(id)) this.details.delete(id);
+    // `job list`'s listing: one ListJobs per state in lifecycle order, merged, the newest 1000
+    // (with that limit, each state stops after one page).
+    const listed = await listJobsByStatus(batch, target, { statuses: orderedStates(this.states), limit: LIST_PAGE });
+    this.summaries = listed.jobs;
+    const ids = new Set(this.summaries.map((s) => s.jobId));
+    for (const id of this.details.keys()) if (!ids.has(id)) this.details.delete(id);
     await this.describeVisible(false);
-    return { rows: this.rows(), extra: { truncated } };
+    return { rows: this.rows(), extra: { truncated: listed.truncated, counts: listed.counts } };
   }
 
   private rows(): JobRow[] {

@@ -5,7 +5,8 @@
  * follow a separator. Lines are kept up to MAX_LINES (the oldest go).
  */
 import type { JobDetail, JobStatus } from '@aws-sdk/client-batch';
-import { logGroupName } from '../../domain/jobs/log-stream.js';
+import { advanceCursor, newCursor, nextRequest, type StreamCursor } from '../../domain/logs/cursor.js';
+import { jobLogs } from '../../domain/logs/sources.js';
 import { isTerminal } from '../../domain/jobs/status.js';
 import type { ModelEnv } from './env.js';
 import { Poller } from './poller.js';
@@ -32,20 +33,14 @@ export const MAX_LINES = 10_000;
 /** Pages read per refresh, so that a chatty job cannot stall the loop. */
 const PAGES_PER_REFRESH = 5;
 
-/** The stream of the job's latest attempt (the current one while running). */
-export function currentStream(job: JobDetail): string | undefined {
-  const attempts = job.attempts ?? [];
-  return job.container?.logStreamName ?? attempts[attempts.length - 1]?.container?.logStreamName;
-}
-
 export class LogsModel extends Poller<LogLine, LogsExtra> {
   private lines: LogLine[] = [];
   private pending: LogLine[] = [];
   private droppedLineCount = 0;
   private job?: JobDetail;
-  private stream?: string;
-  private group?: string;
-  private token?: string;
+  private cursor?: StreamCursor;
+  private attempt = 0;
+  private unavailable?: string;
   private drained = false;
 
   constructor(
@@ -56,51 +51,47 @@ export class LogsModel extends Poller<LogLine, LogsExtra> {
   }
 
   protected async load(): Promise<{ rows: LogLine[]; extra: LogsExtra }> {
-    const { batch, logs } = this.env.backend;
+    const { batch } = this.env.backend;
     // A finished job's log is complete once read to its end: no more calls.
-    if (!this.job || !isTerminal(this.job.status as JobStatus) || !this.drained) {
-      if (!this.job || !isTerminal(this.job.status as JobStatus)) {
-        const out = await batch.describeJobs({ jobs: [this.jobId] });
-        const job = out.jobs?.[0];
-        if (!job) throw new Error(`job ${this.jobId} not found`);
-        this.job = job;
-      }
-      const stream = currentStream(this.job);
-      const group = logGroupName(this.job.container?.logConfiguration as never);
-      if (stream && group && stream !== this.stream) {
-        if (this.stream) this.push({ message: `── attempt ${(this.job.attempts?.length ?? 0) + (this.job.container?.logStreamName ? 1 : 0)}: ${stream} ──`, marker: true });
-        this.stream = stream;
-        this.group = group;
-        this.token = undefined;
-      }
-      try {
-        if (this.stream && this.group) await this.read(logs);
-      } finally {
-        this.commit();
-      }
+    if (this.drained) return { rows: this.lines, extra: this.extra() };
+    if (!this.job || !isTerminal(this.job.status as JobStatus)) {
+      const out = await batch.describeJobs({ jobs: [this.jobId] });
+      const job = out.jobs?.[0];
+      if (!job) throw new Error(`job ${this.jobId} not found`);
+      this.job = job;
     }
+    // The stream of the latest attempt (domain/logs, shared with \`batchctl logs\`).
+    const logs = jobLogs(this.job);
+    this.unavailable = logs.kind === 'array-parent' ? 'an array job has no log of its own: its children do (enter on it in the jobs view)' : logs.unavailable;
+    const latest = logs.sources[logs.sources.length - 1];
+    if (latest && latest.stream !== this.cursor?.stream) {
+      if (this.cursor) this.push({ message: `── attempt ${latest.attempt}: ${latest.stream} ──`, marker: true });
+      this.cursor = newCursor(latest.group, latest.stream);
+      this.attempt = latest.attempt;
+    }
+    try {
+      if (this.cursor) await this.read();
+    } finally {
+      this.commit();
+    }
+    if (isTerminal(this.job.status as JobStatus) && (this.cursor?.atEnd || !latest)) this.drained = true;
     return { rows: this.lines, extra: this.extra() };
   }
 
-  private async read(logs: ModelEnv['backend']['logs']): Promise<void> {
+  private async read(): Promise<void> {
+    const { logs } = this.env.backend;
     for (let i = 0; i < PAGES_PER_REFRESH; i++) {
-      let out;
+      let res;
       try {
-        out = await logs.getLogEvents({ logGroupName: this.group, logStreamName: this.stream, startFromHead: true, nextToken: this.token, limit: 1000 });
+        res = await logs.getLogEvents(nextRequest(this.cursor!, 1000));
       } catch (err) {
         // The stream is created when the container starts writing: not there yet is not an error.
         if ((err as { name?: string }).name === 'ResourceNotFoundException') return;
         throw err;
       }
-      const events = out.events ?? [];
-      for (const e of events) this.push({ timestamp: e.timestamp, message: (e.message ?? '').replace(/\n$/, '') });
-      const same = out.nextForwardToken === this.token;
-      this.token = out.nextForwardToken ?? this.token;
-      // GetLogEvents returns the same token at the end of the stream.
-      if (same || events.length === 0) {
-        this.drained = isTerminal(this.job?.status as JobStatus);
-        return;
-      }
+      for (const e of res.events ?? []) this.push({ timestamp: e.timestamp, message: (e.message ?? '').replace(/\n$/, '') });
+      this.cursor = advanceCursor(this.cursor!, res);
+      if (this.cursor.atEnd) return;
     }
   }
 
@@ -123,12 +114,9 @@ export class LogsModel extends Poller<LogLine, LogsExtra> {
   private extra(): LogsExtra {
     const job = this.job;
     let note: string | undefined;
-    if (job && !this.stream) {
-      const logDriver = job.container?.logConfiguration?.logDriver;
-      note = logDriver && logDriver !== 'awslogs' ? `the job logs with ${logDriver}, not to CloudWatch Logs` : `no log stream yet: the job is ${job.status} (a stream appears once it runs)`;
-    } else if (job && this.lines.length === 0) {
-      note = 'no log events yet';
-    }
-    return { jobName: job?.jobName, status: job?.status, group: this.group, stream: this.stream, note, droppedLines: this.droppedLineCount };
+    if (this.unavailable) note = this.unavailable;
+    else if (job && !this.cursor) note = `no log stream yet: the job is ${job.status} (a stream appears once it runs)`;
+    else if (job && this.lines.length === 0) note = 'no log events yet';
+    return { jobName: job?.jobName, status: job?.status, group: this.cursor?.group, stream: this.cursor ? `${this.cursor.stream}${this.attempt > 1 ? ` (attempt ${this.attempt})` : ''}` : undefined, note, droppedLines: this.droppedLineCount };
   }
 }
