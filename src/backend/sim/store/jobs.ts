@@ -247,10 +247,10 @@ export class Jobs {
     return (this.store.stmt(sql).all(...args, q.limit) as Raw[]).map(fromRaw);
   }
 
-  /** Leaf jobs (not array parents nor MNP parents) active now or stopped at/after `since`: a run's workload. */
+  /** Leaf jobs (not array parents nor MNP parents) active now or stopped after `since`: a run's workload. */
   workload(since: number): Array<{ jobId: string; name: string; status: string; statusReason: string | null; createdAt: number; stoppedAt: number | null; firstStartingAt: number | null; queueArn: string }> {
     const sql = `SELECT job_id, name, status, status_reason, created_at, stopped_at, json_extract(state, '$.fs') AS fs, queue_arn FROM jobs
-      WHERE kind IN ('JOB', 'CHILD', 'NODE') AND (active = 1 OR stopped_at >= ?)`;
+      WHERE kind IN ('JOB', 'CHILD', 'NODE') AND (active = 1 OR stopped_at > ?)`;
     const rows = this.store.stmt(sql).all(since) as Array<{ job_id: string; name: string; status: string; status_reason: string | null; created_at: number; stopped_at: number | null; fs: number | null; queue_arn: string }>;
     return rows.map((r) => ({ jobId: r.job_id, name: r.name, status: r.status, statusReason: r.status_reason, createdAt: r.created_at, stoppedAt: r.stopped_at, firstStartingAt: r.fs, queueArn: r.queue_arn }));
   }

@@ -120,3 +120,24 @@ describe('job lifecycle', () => {
     expect(await run()).toBe(await run());
   });
 });
+
+describe('run until idle', () => {
+  it('fast-forwards to the last job and reports makespan, vCPU-hours, waits and failures', async () => {
+    const s = await jobSim();
+    await ec2World(s);
+    await definition(s, 'sleep 60');
+    await definition(s, 'exit 4', {}, 'bad');
+    await s.submit({ arrayProperties: { size: 4 } });
+    const bad = await s.submit({ jobDefinition: 'bad' });
+    const r = s.sim.control.runUntilIdle();
+    expect(r.outcome).toBe('IDLE');
+    expect(r.jobs).toEqual({ total: 5, succeeded: 4, failed: 1, unfinished: 0 });
+    expect(r.failures).toEqual([{ statusReason: 'Essential container in task exited', count: 1, jobIds: [bad] }]);
+    expect(r.makespanMs).toBeGreaterThan(60_000);
+    expect(r.computeEnvironments[0]!.name).toBe('ce');
+    expect(r.computeEnvironments[0]!.jobVcpuHours).toBeGreaterThan(4 * 60 / 3600);
+    expect(r.wait.count).toBe(5);
+    expect(s.clock.now()).toBe(r.endedAt);
+    expect(s.sim.control.runUntilIdle({ maxMs: 1000 }).jobs.total).toBe(0);
+  });
+});
