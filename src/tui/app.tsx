@@ -494,8 +494,9 @@ export function App(props: AppProps) {
     const sel = view.rows[cursor];
     body = (
       <Box flexDirection="column" height={bodyHeight}>
-        <Table columns={queueColumns(stateList)} rows={view.rows} cursor={cursor} top={top} width={width} height={bodyHeight - summaryRows} palette={c} empty={snap.loading ? 'loading…' : 'no job queues (batchctl queue create, or batchctl demo)'} />
-        <Lines lines={sel && summaryRows > 1 ? ['', ...queueSummary(sel, c, now, summaryRows - 3)] : []} height={summaryRows} />
+        {/* The selected queue's summary sits right under the table (not at the bottom of a tall screen). */}
+        <Table columns={queueColumns(stateList)} rows={view.rows} cursor={cursor} top={top} width={width} height={Math.min(bodyHeight - summaryRows, Math.max(2, count + 1))} palette={c} empty={snap.loading ? 'loading…' : 'no job queues (batchctl queue create, or batchctl demo)'} />
+        <Lines lines={sel && summaryRows > 1 ? [c.dim('─'.repeat(Math.min(width, 60))), ...queueSummary(sel, c, now, summaryRows - 3)] : []} height={summaryRows} />
       </Box>
     );
   } else if (view.kind === 'jobs') {

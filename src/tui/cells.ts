@@ -59,7 +59,8 @@ export function queueSummary(r: QueueRow, c: Palette, now: number, maxFront: num
     `${c.bold(r.name)}  ${c.dim('policy')} ${queuePolicy(r.queue)}  ${c.dim('reason')} ${r.queue.statusReason ?? '-'}  ${c.dim('snapshot')} ${r.frontUpdatedAt ? `${ago(r.frontUpdatedAt, now)} ago` : '-'}`,
   ];
   if (r.blockedReason) lines.push(`${c.yellow('blocked:')} ${r.blockedReason}`);
-  if (r.front.length === 0) lines.push(c.dim('front of queue: empty'));
+  if (r.snapshotError) lines.push(c.dim(`front of queue: unknown (GetJobQueueSnapshot: ${r.snapshotError})`));
+  else if (r.front.length === 0) lines.push(c.dim('front of queue: empty'));
   else {
     lines.push(c.dim(`front of queue (${r.front.length}${r.front.length >= 100 ? '+' : ''} in dispatch order):`));
     for (const [i, f] of r.front.slice(0, maxFront).entries()) {

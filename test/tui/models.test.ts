@@ -143,6 +143,24 @@ describe('QueuesModel', () => {
     expect(m.snapshot().rows[0]!.counts).toEqual({ RUNNING: { n: 3, more: false } });
   });
 
+  it('still counts when GetJobQueueSnapshot is not there (moto), but not when throttled', async () => {
+    const b = world3();
+    const snap = b.batch.getJobQueueSnapshot;
+    (b.batch as { getJobQueueSnapshot: unknown }).getJobQueueSnapshot = async () => {
+      throw new AwsShapedError('InvalidAction', 'GetJobQueueSnapshot is not implemented', 400);
+    };
+    const m = new QueuesModel(env(b, new FakeTimers()));
+    await m.refresh();
+    expect(m.snapshot().error).toBeUndefined();
+    expect(m.snapshot().rows[0]).toMatchObject({ counts: { RUNNING: { n: 3 } }, front: [], snapshotError: expect.stringContaining('not implemented') });
+    (b.batch as { getJobQueueSnapshot: unknown }).getJobQueueSnapshot = async () => {
+      throw new AwsShapedError('TooManyRequestsException', 'slow down', 429);
+    };
+    await m.refresh();
+    expect(m.snapshot().error).toMatch(/TooManyRequests/);
+    (b.batch as { getJobQueueSnapshot: unknown }).getJobQueueSnapshot = snap;
+  });
+
   it('shows `more` when a state has more than one page', async () => {
     const b = fakeBackend({ queues: [queue('big')] });
     for (let i = 0; i < 1001; i++) b.world.jobs.push(job(`j${i}`, 'big', 'RUNNABLE'));
@@ -278,5 +296,13 @@ describe('API meter', () => {
     const meter = new ApiMeter(b, new FakeTimers());
     meter.sample();
     expect(meter.snapshot()).toMatchObject({ total: 1, batch: 1, budget: 3000 });
+  });
+
+  it('wraps frozen facets (the AWS backend freezes them)', async () => {
+    const frozen = world3();
+    const batch = Object.freeze({ describeJobQueues: frozen.batch.describeJobQueues });
+    const b = countCalls({ ...frozen, batch } as never);
+    await b.batch.describeJobQueues({});
+    expect(b.callsLastMinute()).toEqual({ batch: 1 });
   });
 });

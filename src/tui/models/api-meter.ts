@@ -34,10 +34,13 @@ export function countCalls(backend: Backend, now: () => number = Date.now): Coun
     }
   };
   const wrap = <T extends object>(service: ServiceName, facet: T): T =>
-    new Proxy(facet, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown;
+    // The proxy's target is an empty object, not the facet: the AWS backend freezes its facets, and
+    // a proxy may not return a different value for a frozen target's property.
+    new Proxy({} as T, {
+      get(_target, prop) {
+        const value = Reflect.get(facet, prop) as unknown;
         if (typeof value !== 'function') return value;
+        const target = facet;
         return (...args: unknown[]) => {
           times.push(now());
           services.push(service);

@@ -6,7 +6,7 @@
  * queue one ListJobs page per state and one GetJobQueueSnapshot. Counts come from one page
  * (1000 jobs): beyond that a count reads `1000+`. Terminal counts keep the last 24 hours.
  */
-import type { JobQueueDetail, JobStatus, JobSummary } from '@aws-sdk/client-batch';
+import type { GetJobQueueSnapshotResponse, JobQueueDetail, JobStatus, JobSummary } from '@aws-sdk/client-batch';
 import { isTerminal } from '../../domain/jobs/status.js';
 import { ALL_STATES, LIST_PAGE, orderedStates, TERMINAL_WINDOW_MS, type ModelEnv, type StateSet } from './env.js';
 import { errorMessage, isThrottle, Poller } from './poller.js';
@@ -39,6 +39,8 @@ export interface QueueRow {
   vcpusInUse?: number;
   /** A listing for this queue failed (the other queues still show). */
   error?: string;
+  /** GetJobQueueSnapshot failed: the front of the queue is unknown. */
+  snapshotError?: string;
 }
 
 /** Reasons Batch gives a RUNNABLE head job that cannot be dispatched (spec/05, blocked queues). */
@@ -92,7 +94,12 @@ export class QueuesModel extends Poller<QueueRow> {
     try {
       const [lists, snap] = await Promise.all([
         Promise.all(states.map((s) => batch.listJobs({ jobQueue: arn, jobStatus: s, maxResults: LIST_PAGE }))),
-        batch.getJobQueueSnapshot({ jobQueue: arn }),
+        // Not every endpoint has GetJobQueueSnapshot (moto does not): the counts still show.
+        batch.getJobQueueSnapshot({ jobQueue: arn }).catch((err: unknown) => {
+          if (isThrottle(err)) throw err;
+          row.snapshotError = errorMessage(err);
+          return {} as GetJobQueueSnapshotResponse;
+        }),
       ]);
       let runnable: JobSummary[] = [];
       states.forEach((s, i) => {
