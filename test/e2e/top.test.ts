@@ -62,12 +62,21 @@ describe.runIf(HAVE_TMUX || process.env.CI)('batchctl top in tmux', () => {
     // The hog takes the whole compute environment (16 vCPUs), so the waiters stay RUNNABLE.
     hogId = await ok(['--yes', 'job', 'submit', '-q', 'demo-queue', '-d', 'demo-hello', '-n', 'hog', '--vcpus', '16', '--memory', '32768', '--quiet', '--command', "sh -c 'echo tick 1; sleep 20; echo tick 2; sleep 20; echo tick 3; sleep 100000'"]);
     for (const n of ['waiter-1', 'waiter-2']) await ok(['--yes', 'job', 'submit', '-q', 'demo-queue', '-d', 'demo-hello', '-n', n, '--quiet']);
-    tmux('new-session', '-d', '-s', SESSION, '-x', '130', '-y', '32', 'env', '-i', ...Object.entries(box.env).map(([k, v]) => `${k}=${v}`), 'TERM=xterm-256color', 'PS1=shell$ ', 'bash', '--norc', '--noprofile');
+    tmux('new-session', '-d', '-s', SESSION, '-x', '130', '-y', '32', 'env', '-i', ...Object.entries(box.env).map(([k, v]) => `${k}=${v}`), 'TERM=xterm-256color', 'PS1=shell$ ', 'HISTFILE=/dev/null', 'bash', '--norc', '--noprofile');
     await waitFor('shell$');
   }, 120_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     if (HAVE_TMUX) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+    // The shell and a dashboard may still be closing files in the sandbox: retry briefly.
+    for (let i = 0; i < 20; i++) {
+      try {
+        box?.cleanup();
+        return;
+      } catch {
+        await pause(100);
+      }
+    }
     box?.cleanup();
   });
 
