@@ -9,7 +9,7 @@
 // Results go to bench/results/engine-<time>.json (gitignored). See bench/README.md.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -23,6 +23,8 @@ const flag = (name, dflt) => {
 const ARRAYS = flag('--arrays', 10);
 const SIZE = flag('--size', 10_000);
 const VCPUS = flag('--vcpus', 256);
+const CLI_RUNS = flag('--cli-runs', 11);
+const BIN = join(ROOT, 'bin', 'batchctl.js');
 
 if (process.argv[2] === '--child') {
   // The measured part: open the store and run until idle, like `batchctl sim run --until-idle`.
@@ -32,7 +34,7 @@ if (process.argv[2] === '--child') {
   const summary = sim.control.runUntilIdle();
   const wallMs = performance.now() - t0;
   await sim.close();
-  process.stdout.write(JSON.stringify({ wallMs, maxRssKiB: process.resourceUsage().maxRSS, summary }));
+  process.stdout.write(JSON.stringify({ wallMs, maxRssKiB: process.resourceUsage().maxRSS, memory: process.memoryUsage(), summary }));
   process.exit(0);
 }
 
@@ -72,14 +74,14 @@ try {
   }
   await sim.close();
 
-  const node0 = spawnSync(process.execPath, ['-e', '0']);
-  void node0;
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawnSync(process.execPath, [...prof, fileURLToPath(import.meta.url), '--child', path], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (child.status !== 0) {
     console.error(child.stderr);
     process.exit(1);
   }
   const r = JSON.parse(child.stdout);
+  if (process.env.BENCH_DEBUG) console.error(r.memory);
   const s = r.summary;
   const jobs = ARRAYS * SIZE;
   const rssMiB = r.maxRssKiB / 1024;
@@ -95,10 +97,43 @@ try {
     `vCPU-hours                  ${s.computeEnvironments.map((c) => `${c.name}: jobs ${c.jobVcpuHours.toFixed(1)}, instances ${c.instanceVcpuHours.toFixed(1)}`).join('; ')}`,
     `wait p50 / p90 / max        ${(s.wait.p50Ms / 60_000).toFixed(1)} / ${(s.wait.p90Ms / 60_000).toFixed(1)} / ${(s.wait.maxMs / 60_000).toFixed(1)} min`,
   ];
+  // The CLI against the store the run left (100,000 jobs): spawned commands interleaved with
+  // `node -e 0` (rotating order, so machine load hits all alike); ratios of medians.
+  const home = dir;
+  const env = { PATH: process.env.PATH, HOME: dir, BATCHCTL_HOME: home, BATCHCTL_CONFIG: join(dir, 'config.json'), NO_COLOR: '1' };
+  const cmds = [
+    { name: 'node -e 0', argv: ['-e', '0'] },
+    { name: 'job list --queue high --limit 100', argv: [BIN, 'job', 'list', '--queue', 'high', '--limit', '100'] },
+    { name: 'job submit', argv: [BIN, 'job', 'submit', '--queue', 'low', '--definition', 'bench', '--name', 'one', '--quiet', '--yes'] },
+  ];
+  const samples = new Map(cmds.map((c) => [c.name, []]));
+  for (let round = -2; round < CLI_RUNS; round++) {
+    for (let k = 0; k < cmds.length; k++) {
+      const c = cmds[(k + Math.max(0, round)) % cmds.length];
+      const t = performance.now();
+      const res = spawnSync(process.execPath, c.argv, { env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+      const ms = performance.now() - t;
+      if (res.status !== 0) {
+        console.error(`${c.name} failed: ${res.stderr}`);
+        process.exit(1);
+      }
+      if (round >= 0) samples.get(c.name).push(ms);
+    }
+  }
+  const base = median(samples.get('node -e 0'));
+  const cli = {};
+  const limits = { 'job list --queue high --limit 100': 2, 'job submit': 1.5 };
+  lines.push(`node -e 0                   median ${base.toFixed(0)} ms (${CLI_RUNS} runs each, interleaved)`);
+  for (const [name, limit] of Object.entries(limits)) {
+    const m = median(samples.get(name));
+    cli[name] = { medianMs: m, ratio: m / base, limit };
+    lines.push(`${name.padEnd(27)} median ${m.toFixed(0)} ms = ${(m / base).toFixed(2)}x node -e 0   (target <= ${limit}x: ${m / base <= limit ? 'ok' : 'OVER'})`);
+  }
+  lines.push(`load average                ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${cpus().length} CPUs)`);
   console.log(lines.join('\n'));
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
   const out = join(ROOT, 'bench', 'results', `engine-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(out, JSON.stringify({ jobs, arrays: ARRAYS, size: SIZE, vcpus: VCPUS, submitMs, wallMs: r.wallMs, maxRssKiB: r.maxRssKiB, summary: s }, null, 2));
+  writeFileSync(out, JSON.stringify({ jobs, arrays: ARRAYS, size: SIZE, vcpus: VCPUS, submitMs, wallMs: r.wallMs, maxRssKiB: r.maxRssKiB, cli, cliSamples: Object.fromEntries(samples), loadavg: loadavg(), summary: s }, null, 2));
   console.log(`\nwritten to ${out}`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { clientException } from '../../../errors.js';
 import type { SimCtx } from '../context.js';
 import { JOB_TIMING, type JobState } from '../engine/jobs/model.js';
 import { engineWorld } from '../engine/jobs/process.js';
+import { JobWorld } from '../engine/jobs/world.js';
 import { buildSpec, type JobSpec } from '../engine/jobs/spec.js';
 import type { JobRow, ListCursor, NewJob } from '../store/jobs.js';
 import type { ResourceRow } from '../store/resources.js';
@@ -126,6 +127,7 @@ export function submitJob(ctx: SimCtx, input: B.SubmitJobRequest): B.SubmitJobRe
     for (const dep of jobDependencyIds(input.dependsOn)) edges.push([dep, jobId]);
   }
   ctx.jobs.insertDeps(edges);
+  JobWorld.of(ctx)?.jobsInserted();
   return { jobArn: arn, jobName: input.jobName!, jobId };
 }
 

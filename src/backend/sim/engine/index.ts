@@ -82,6 +82,9 @@ export class Engine {
       ctx.now = t;
       for (const p of this.processes) {
         ctx.now = t;
+        // A process with nothing due at t is skipped (asked again here: another one may just have changed the world).
+        const due = p.nextEventAt(ctx);
+        if (due === undefined || due > t) continue;
         if (p.advanceTo(ctx, t)) for (const q of this.processes) if (q !== p) q.worldChanged?.(ctx);
       }
       if (stop?.()) {

@@ -144,6 +144,16 @@ export class Jobs {
       .run(j.status, j.updatedAt, j.active, j.nextEventAt, j.stateJson, j.statusReason, j.startedAt, j.stoppedAt, j.exitCode, j.dispatchAt, j.seq);
   }
 
+  /** Writes back many rows with one prepared statement (the engine's flush). */
+  saveMany(rows: Iterable<JobRow>): void {
+    for (const j of rows) this.save(j);
+  }
+
+  /** How many jobs are SUBMITTED..RUNNING (through the partial index of active jobs). */
+  activeCount(): number {
+    return this.store.stmt('SELECT count(*) FROM jobs WHERE active = 1').pluck().get() as number;
+  }
+
   /** The earliest pending job event. */
   nextEventAt(): number | undefined {
     return (this.store.stmt('SELECT min(next_event_at) FROM jobs WHERE next_event_at IS NOT NULL').pluck().get() as number | null) ?? undefined;

@@ -91,6 +91,36 @@ export class Logs {
       .run({ first: Math.min(...ts), last: Math.max(...ts), ingested: ingestionTime, group, stream });
   }
 
+  /**
+   * Creates streams and appends events in bulk (the job engine's writes of one advance, in the
+   * order they happened), then sets each touched stream's first/last event and ingestion times once.
+   */
+  bulk(streams: Array<{ group: string; name: string; createdAt: number }>, events: Array<{ group: string; stream: string; timestamp: number; ingestionTime: number; message: string }>): void {
+    const ins = this.store.stmt('INSERT INTO log_events (group_name, stream_name, timestamp, ingestion_time, message) VALUES (?, ?, ?, ?, ?)');
+    const bounds = new Map<string, { group: string; stream: string; first: number; last: number; ingested: number }>();
+    for (const e of events) {
+      ins.run(e.group, e.stream, e.timestamp, e.ingestionTime, e.message);
+      const k = `${e.group}\n${e.stream}`;
+      const b = bounds.get(k);
+      if (!b) bounds.set(k, { group: e.group, stream: e.stream, first: e.timestamp, last: e.timestamp, ingested: e.ingestionTime });
+      else {
+        b.first = Math.min(b.first, e.timestamp);
+        b.last = Math.max(b.last, e.timestamp);
+        b.ingested = e.ingestionTime;
+      }
+    }
+    // Streams created in this batch are inserted with their bounds; older ones are updated.
+    const cs = this.store.stmt('INSERT INTO log_streams (group_name, name, created_at, first_event_at, last_event_at, last_ingestion_at) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const st of streams) {
+      const k = `${st.group}\n${st.name}`;
+      const b = bounds.get(k);
+      bounds.delete(k);
+      cs.run(st.group, st.name, st.createdAt, b?.first ?? null, b?.last ?? null, b?.ingested ?? null);
+    }
+    const up = this.store.stmt('UPDATE log_streams SET first_event_at = min(coalesce(first_event_at, @first), @first), last_event_at = max(coalesce(last_event_at, @last), @last), last_ingestion_at = @ingested WHERE group_name = @group AND name = @stream');
+    for (const b of bounds.values()) up.run(b);
+  }
+
   /** Events of a group (optionally some streams) in (timestamp, id) order within the bounds. */
   events(q: EventQuery): LogEventRow[] {
     const where = ['group_name = ?'];

@@ -28,7 +28,7 @@ export function runUntilIdle(rt: SimRuntime, clock: Clock | undefined, opts: { m
     const w = engineWorld(ctx);
     const before = snapshot(w, start);
     const limit = start + (opts.maxMs ?? RUN_DEFAULT_MAX_MS);
-    const idle = () => !ctx.jobs.anyActive();
+    const idle = () => w.activeJobs() === 0;
     let end = start;
     let outcome: RunSummary['outcome'] = 'IDLE';
     if (!idle()) {

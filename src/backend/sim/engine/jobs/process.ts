@@ -26,7 +26,9 @@ export function engineWorld(ctx: SimCtx): JobWorld {
 export class JobEngine implements EngineProcess {
   nextEventAt(ctx: SimCtx): number | undefined {
     const w = JobWorld.of(ctx);
-    const candidates = [ctx.jobs.nextEventAt(), ctx.jobs.instanceNextEventAt(), w ? (w.passPending ? ctx.now : undefined) : JobWorld.persistedPassAt(ctx)];
+    const candidates = w
+      ? [w.nextJobEventAt(), w.nextInstanceEventAt(), w.passPending ? ctx.now : undefined]
+      : [ctx.jobs.nextEventAt(), ctx.jobs.instanceNextEventAt(), JobWorld.persistedPassAt(ctx)];
     let t: number | undefined;
     for (const c of candidates) if (c !== undefined && (t === undefined || c < t)) t = c;
     return t;
@@ -36,9 +38,8 @@ export class JobEngine implements EngineProcess {
     const w = engineWorld(ctx);
     const sched = schedulerOf(w);
     let changed = false;
-    for (const id of ctx.jobs.dueIds(t)) {
-      const r = w.get(id);
-      if (!r || r.row.active !== 1 || r.row.nextEventAt === null || r.row.nextEventAt > t) continue;
+    for (const r of w.dueJobs(t)) {
+      if (r.row.active !== 1 || r.row.nextEventAt === null || r.row.nextEventAt > t) continue;
       w.onJobEvent(r);
       changed = true;
     }
@@ -50,11 +51,12 @@ export class JobEngine implements EngineProcess {
     }
     w.drain();
     if (w.passPending) {
-      w.flush();
       sched.pass();
       changed = true;
     }
-    w.flush();
+    // Rows are written when the advance settles; a very long one writes what piled up.
+    w.flushDesired();
+    w.flushFinishedIfMany(20_000);
     return changed;
   }
 

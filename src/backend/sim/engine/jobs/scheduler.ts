@@ -151,6 +151,17 @@ export class Scheduler {
     this.view = new SchedulerView(w);
   }
 
+  /** Running-instance views per CE, valid while no instance changed (and no reservation was made). */
+  private viewCache = new Map<string, { v: number; views: InstanceView[] }>();
+
+  private runningViews(ce: CeInfo): InstanceView[] {
+    const c = this.viewCache.get(ce.arn);
+    if (c && c.v === this.w.instVersion) return c.views;
+    const views = this.views(ce, true);
+    this.viewCache.set(ce.arn, { v: this.w.instVersion, views });
+    return views;
+  }
+
   private views(ce: CeInfo, runningOnly: boolean): InstanceView[] {
     return this.w.instancesOf(ce.arn)
       .filter((i) => !runningOnly || i.state === 'RUNNING')
@@ -203,11 +214,22 @@ export class Scheduler {
         continue;
       }
       if (spec.platform === 'FARGATE') continue;
-      const views = this.views(ce, true);
+      const views = this.runningViews(ce);
       const at = placeOnInstances(d, views);
       if (at) {
         const inst = this.w.instances().get(at.id)!;
+        const v0 = this.w.instVersion;
         this.w.start(r, { arn: ce.arn, name: ce.name, clusterArn: ce.body.ecsClusterArn, fargate: false }, { instance: inst });
+        // Patch the cached view instead of rebuilding every view at the next start.
+        const c = this.viewCache.get(ce.arn);
+        if (c && this.w.instVersion === v0 + 1) {
+          at.usedVcpus += d.vcpus;
+          at.usedMemoryMiB += d.memoryMiB;
+          at.usedGpus += d.gpus;
+          at.jobs += 1;
+          at.idleSince = undefined;
+          c.v = this.w.instVersion;
+        } else this.viewCache.delete(ce.arn);
         return true;
       }
     }
@@ -219,8 +241,8 @@ export class Scheduler {
     this.w.passPending = false;
     for (let i = 0; i < 1_000; i++) {
       this.reserved.clear();
+      this.viewCache.clear();
       const again = this.passOnce();
-      this.w.flush();
       if (!again) break;
     }
     this.topUpMinVcpus();
@@ -277,7 +299,6 @@ export class Scheduler {
   }
 
   private walkFifo(q: QueueInfo, ces: CeInfo[]): boolean {
-    const jobs = this.w.ctx.jobs;
     let room = this.anyRoom(ces);
     const grow = this.canGrow(ces);
     if (!room && !grow) {
@@ -287,51 +308,36 @@ export class Scheduler {
       if (!this.w.changedQueues.has(q.arn) && this.idleStamp.get(q.arn) === stamp) return false;
       this.w.changedQueues.delete(q.arn);
       this.idleStamp.set(q.arn, stamp);
-      const first = jobs.runnableFifo(q.arn, undefined, 1)[0];
-      if (first) this.head(this.w.rec(first), q, ces);
+      const first = this.w.runnable(q.arn).first();
+      if (first) this.head(first, q, ces);
       return false;
     }
     this.w.changedQueues.delete(q.arn);
     this.idleStamp.delete(q.arn);
-    let after: { dispatchAt: number; seq: number } | undefined;
     let head: Rec | undefined;
     let waiting = 0;
     const demands: Demand[] = [];
     const limit = grow ? this.demandLimit(ces) : 0;
-    let chunk = 4;
-    for (;;) {
-      const rows = jobs.runnableFifo(q.arn, after, chunk);
-      let stop = false;
-      for (const row of rows) {
-        after = { dispatchAt: row.dispatchAt ?? 0, seq: row.seq };
-        const r = this.w.rec(row);
-        if (r.row.status !== 'RUNNABLE') continue;
-        if (room && (head === undefined || waiting < SCHEDULER.backfillWindow)) {
-          if (this.tryStart(r, ces)) continue;
-          room = this.anyRoom(ces);
-        }
-        if (!head) {
-          head = r;
-          if (this.head(r, q, ces)) {
-            stop = true;
-            break;
-          }
-        }
-        waiting++;
-        if (demands.length < limit) demands.push(this.demandOf(r));
-        if ((!room || waiting >= SCHEDULER.backfillWindow) && demands.length >= limit) {
-          stop = true;
-          break;
-        }
+    for (const r of this.w.runnable(q.arn).walk()) {
+      if (room && (head === undefined || waiting < SCHEDULER.backfillWindow)) {
+        if (this.tryStart(r, ces)) continue;
+        room = this.anyRoom(ces);
       }
-      if (stop || rows.length < chunk) break;
-      chunk = Math.min(SCHEDULER.chunk, chunk * 4);
+      if (!head) {
+        head = r;
+        if (this.head(r, q, ces)) break;
+      }
+      waiting++;
+      if (demands.length < limit) demands.push(this.demandOf(r));
+      if ((!room || waiting >= SCHEDULER.backfillWindow) && demands.length >= limit) break;
     }
     this.scaleUp(ces, demands);
     return false;
   }
 
   private walkFairShare(q: QueueInfo, ces: CeInfo[]): boolean {
+    // Fair-share order reads the table (per share, by priority): write the held rows first.
+    this.w.flush();
     const jobs = this.w.ctx.jobs;
     const policy = q.policy!;
     const decay = policy.shareDecaySeconds ?? 0;
@@ -416,6 +422,7 @@ export class Scheduler {
         else if ('launch' in p) id = launched[p.launch]?.id;
         else left.push(d);
         if (id) {
+          this.viewCache.clear();
           const res = this.reserved.get(id) ?? { v: 0, m: 0, g: 0 };
           res.v += d.vcpus;
           res.m += d.memoryMiB;

@@ -22,6 +22,8 @@ import type { JobRow } from '../../store/jobs.js';
 import { type FaultSettings, pullFailureReason, readFaults, TASK_FAILED_TO_START } from './faults.js';
 import { type AttemptOutcome, type CeUsage, type CurrentAttempt, type Inst, instanceNextEvent, JOB_TIMING, type JobState, type Rec, SCHEDULER, type ShareState } from './model.js';
 import { delayMs, draw, hexId } from './random.js';
+import { Heap } from './heap.js';
+import { RunQueue } from './runq.js';
 import type { JobSpec } from './spec.js';
 
 const META_PASS = 'engine_pass_at';
@@ -74,6 +76,21 @@ export class JobWorld {
   readonly changedQueues = new Set<string>();
   /** Queue/CE/policy rows, re-read after resource changes. */
   resourcesVersion = 0;
+  /**
+   * Job events of this transaction (loaded on first use from the table, then kept here: rows are
+   * written back only when an advance settles). Entries are (time, seq, rec); an entry is stale
+   * when the job's nextEventAt moved since, and skipped.
+   */
+  private events?: Heap<{ t: number; s: number; r: Rec }>;
+  /** Last event time pushed per job (so that touching a job without moving its event pushes nothing). */
+  private readonly pushedAt = new WeakMap<Rec, number>();
+  /** FIFO RUNNABLE lists per queue, built on first walk. */
+  private readonly runqs = new Map<string, RunQueue>();
+  /** Jobs SUBMITTED..RUNNING (counted once, then kept by setStatus). */
+  private activeN?: number;
+  /** CloudWatch writes of this transaction, inserted in bulk at flush (in the order they happened). */
+  private logStreams: Array<{ group: string; name: string; createdAt: number }> = [];
+  private logEvents: Array<{ group: string; stream: string; timestamp: number; ingestionTime: number; message: string }> = [];
 
   constructor(readonly ctx: SimCtx) {
     this.seed = Number(ctx.store.getMeta('seed') ?? 0);
@@ -93,7 +110,121 @@ export class JobWorld {
     if (cached) return cached;
     const r: Rec = { row, st: JSON.parse(row.stateJson) as JobState };
     this.recs.set(row.jobId, r);
+    if (row.status === 'RUNNABLE') this.runqs.get(row.queueArn)?.add(r);
     return r;
+  }
+
+  /** The FIFO RUNNABLE list of a queue (built on first use from the held jobs and the table). */
+  runnable(queueArn: string): RunQueue {
+    let q = this.runqs.get(queueArn);
+    if (!q) {
+      q = new RunQueue(
+        (after, limit) => this.ctx.jobs.runnableFifo(queueArn, after, limit),
+        (row) => {
+          if (this.recs.has(row.jobId)) return undefined;
+          const r: Rec = { row, st: JSON.parse(row.stateJson) as JobState };
+          this.recs.set(row.jobId, r);
+          return r;
+        },
+      );
+      for (const r of this.recs.values()) if (r.row.status === 'RUNNABLE' && r.row.queueArn === queueArn) q.add(r);
+      this.runqs.set(queueArn, q);
+    }
+    return q;
+  }
+
+  /** Jobs were inserted in this transaction: counts and the event queue are re-read on next use. */
+  jobsInserted(): void {
+    if (this.events) {
+      this.flush();
+      this.events = undefined;
+    }
+    this.activeN = undefined;
+  }
+
+  /** How many jobs are SUBMITTED..RUNNING. */
+  activeJobs(): number {
+    if (this.activeN === undefined) {
+      this.flush();
+      this.activeN = this.ctx.jobs.activeCount();
+    }
+    return this.activeN;
+  }
+
+  private eventHeap(): Heap<{ t: number; s: number; r: Rec }> {
+    if (!this.events) {
+      const h = new Heap<{ t: number; s: number; r: Rec }>((a, b) => a.t < b.t || (a.t === b.t && a.s < b.s));
+      this.events = h;
+      for (const row of this.ctx.jobs.due(Number.MAX_SAFE_INTEGER)) this.rec(row);
+      for (const r of this.recs.values()) this.pushEvent(r);
+    }
+    return this.events;
+  }
+
+  private pushEvent(r: Rec): void {
+    const t = r.row.nextEventAt;
+    if (t === null || !this.events || this.pushedAt.get(r) === t) return;
+    this.pushedAt.set(r, t);
+    this.events.push({ t, s: r.row.seq, r });
+  }
+
+  private liveTop(): { t: number; s: number; r: Rec } | undefined {
+    const h = this.eventHeap();
+    for (;;) {
+      const e = h.peek();
+      if (!e) return undefined;
+      if (e.r.row.nextEventAt === e.t && e.r.row.active === 1) return e;
+      h.pop();
+      if (this.pushedAt.get(e.r) === e.t) this.pushedAt.delete(e.r);
+    }
+  }
+
+  /** The earliest pending job event. */
+  nextJobEventAt(): number | undefined {
+    return this.liveTop()?.t;
+  }
+
+  /** The jobs whose event is due at or before `t`, earliest first (events added while handling them wait for the next round). */
+  dueJobs(t: number): Rec[] {
+    const out: Rec[] = [];
+    const seen = new Set<Rec>();
+    for (;;) {
+      const e = this.liveTop();
+      if (!e || e.t > t) return out;
+      this.events!.pop();
+      this.pushedAt.delete(e.r);
+      if (!seen.has(e.r)) {
+        seen.add(e.r);
+        out.push(e.r);
+      }
+    }
+  }
+
+  /** The earliest instance event. */
+  nextInstanceEventAt(): number | undefined {
+    let t: number | undefined;
+    for (const i of this.instances().values()) {
+      const n = instanceNextEvent(i);
+      if (n !== null && (t === undefined || n < t)) t = n;
+    }
+    return t;
+  }
+
+  /** Rows changed and not yet written. */
+  get dirtyCount(): number {
+    return this.dirty.size;
+  }
+
+  /** Jobs that became terminal since the last flush (written and dropped from memory by the next one). */
+  private finishedSinceFlush = 0;
+
+  /** A long advance writes the finished jobs once many piled up (the active ones stay in memory). */
+  flushFinishedIfMany(limit: number): void {
+    if (this.finishedSinceFlush >= limit) this.flush(true);
+  }
+
+  createLogStream(group: string, name: string): void {
+    this.logStreams.push({ group, name, createdAt: this.now });
   }
 
   get(jobId: string): Rec | undefined {
@@ -120,21 +251,37 @@ export class JobWorld {
   touch(r: Rec): void {
     r.row.updatedAt = this.now;
     this.dirty.add(r);
+    if (this.events) this.pushEvent(r);
   }
 
   requestPass(): void {
     this.passPending = true;
   }
 
-  /** Writes every change back (jobs, instances, counters, the pending-pass marker). */
-  flush(): void {
+  /**
+   * Writes every change back (jobs, instances, counters, the pending-pass marker). `finishedOnly`
+   * (a long advance freeing memory) writes only the jobs that became terminal, and the logs.
+   */
+  flush(finishedOnly = false): void {
     const jobs = this.ctx.jobs;
-    for (const r of this.dirty) {
-      r.row.stateJson = JSON.stringify(r.st);
-      jobs.save(r.row);
-      if (r.row.active === 0 && r.row.kind !== 'ARRAY') this.recs.delete(r.row.jobId);
+    if (this.dirty.size) {
+      const rows: JobRow[] = [];
+      for (const r of this.dirty) {
+        if (finishedOnly && r.row.active !== 0) continue;
+        r.row.stateJson = JSON.stringify(r.st);
+        rows.push(r.row);
+        this.dirty.delete(r);
+        if (r.row.active === 0 && r.row.kind !== 'ARRAY') this.recs.delete(r.row.jobId);
+      }
+      jobs.saveMany(rows);
     }
-    this.dirty.clear();
+    if (this.logStreams.length || this.logEvents.length) {
+      this.ctx.logs.bulk(this.logStreams, this.logEvents);
+      this.logStreams = [];
+      this.logEvents = [];
+    }
+    this.finishedSinceFlush = 0;
+    if (finishedOnly) return;
     if (this.instMap) {
       for (const id of this.removedInst) jobs.deleteInstance(id);
       for (const id of this.dirtyInst) {
@@ -181,12 +328,29 @@ export class JobWorld {
     return this.instMap;
   }
 
+  /** Instances per CE (rebuilt when an instance comes or goes). */
+  private byCe?: Map<string, Inst[]>;
+
   instancesOf(ceArn: string): Inst[] {
-    return [...this.instances().values()].filter((i) => i.ceArn === ceArn);
+    if (!this.byCe) {
+      this.byCe = new Map();
+      for (const i of this.instances().values()) {
+        let l = this.byCe.get(i.ceArn);
+        if (!l) this.byCe.set(i.ceArn, (l = []));
+        l.push(i);
+      }
+    }
+    return this.byCe.get(ceArn) ?? [];
   }
 
+  /** Bumped at every instance change (the scheduler's cached instance views check it). */
+  instVersion = 0;
+
   putInst(i: Inst): void {
-    this.instances().set(i.id, i);
+    this.instVersion++;
+    const m = this.instances();
+    if (m.get(i.id) !== i) this.byCe = undefined;
+    m.set(i.id, i);
     this.dirtyInst.add(i.id);
     this.removedInst.delete(i.id);
     this.touchedCes.add(i.ceArn);
@@ -194,6 +358,8 @@ export class JobWorld {
 
   removeInst(i: Inst): void {
     this.instances().delete(i.id);
+    this.instVersion++;
+    this.byCe = undefined;
     this.dirtyInst.delete(i.id);
     this.removedInst.add(i.id);
     this.touchedCes.add(i.ceArn);
@@ -231,7 +397,7 @@ export class JobWorld {
    * raise is a target the scheduler launches toward) and only a scale-down lowers it, never below
    * minvCpus. Written only when it changes.
    */
-  private flushDesired(): void {
+  flushDesired(): void {
     for (const arn of this.touchedCes) {
       const cached = this.desiredCache.get(arn);
       if (cached !== undefined && !this.shrunkCes.has(arn)) {
@@ -267,9 +433,12 @@ export class JobWorld {
     if (to === 'RUNNABLE') {
       r.row.dispatchAt ??= r.row.createdAt;
       r.st.ra = this.now;
+      this.runqs.get(r.row.queueArn)?.add(r);
     }
     else if (r.row.kind !== 'ARRAY') r.row.dispatchAt = null;
     if (isTerminal(to)) {
+      if (r.row.active === 1 && this.activeN !== undefined) this.activeN--;
+      this.finishedSinceFlush++;
       r.row.active = 0;
       r.row.nextEventAt = null;
       r.row.stoppedAt = this.now;
@@ -461,7 +630,7 @@ export class JobWorld {
         this.knownGroups.add(spec.logGroup);
       }
       // A new task id per attempt: the stream cannot exist yet.
-      this.ctx.logs.createStream(spec.logGroup, cur.logStream, this.now);
+      this.createLogStream(spec.logGroup, cur.logStream);
     }
     r.row.startedAt = this.now;
     this.setStatus(r, 'RUNNING');
@@ -494,7 +663,9 @@ export class JobWorld {
     }
     cur.li = i;
     const group = this.spec(r).logGroup;
-    if (batch.length && group && cur.logStream) this.ctx.logs.append(group, cur.logStream, batch, this.now);
+    if (batch.length && group && cur.logStream) {
+      for (const e of batch) this.logEvents.push({ group, stream: cur.logStream, timestamp: e.timestamp, ingestionTime: this.now, message: e.message });
+    }
   }
 
   /** Frees what the current attempt held. */
@@ -595,6 +766,7 @@ export class JobWorld {
     if (!d) return;
     if (d.at > this.now) {
       r.row.nextEventAt = d.at;
+      this.touch(r);
       return;
     }
     const code = blockedReasonCode(r.row.statusReason ?? undefined)!;
