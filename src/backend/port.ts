@@ -43,6 +43,13 @@ export interface BatchApi {
   describeSchedulingPolicies: Op<B.DescribeSchedulingPoliciesRequest, B.DescribeSchedulingPoliciesResponse>;
   listSchedulingPolicies: Op<B.ListSchedulingPoliciesRequest, B.ListSchedulingPoliciesResponse>;
 
+  createConsumableResource: Op<B.CreateConsumableResourceRequest, B.CreateConsumableResourceResponse>;
+  describeConsumableResource: Op<B.DescribeConsumableResourceRequest, B.DescribeConsumableResourceResponse>;
+  listConsumableResources: Op<B.ListConsumableResourcesRequest, B.ListConsumableResourcesResponse>;
+  updateConsumableResource: Op<B.UpdateConsumableResourceRequest, B.UpdateConsumableResourceResponse>;
+  deleteConsumableResource: Op<B.DeleteConsumableResourceRequest, B.DeleteConsumableResourceResponse>;
+  listJobsByConsumableResource: Op<B.ListJobsByConsumableResourceRequest, B.ListJobsByConsumableResourceResponse>;
+
   tagResource: Op<B.TagResourceRequest, B.TagResourceResponse>;
   untagResource: Op<B.UntagResourceRequest, B.UntagResourceResponse>;
   listTagsForResource: Op<B.ListTagsForResourceRequest, B.ListTagsForResourceResponse>;

@@ -6,6 +6,7 @@ import { deregisterJobDefinition, describeJobDefinitions, registerJobDefinition 
 import { createJobQueue, deleteJobQueue, describeJobQueues, updateJobQueue } from './job-queues.js';
 import { cancelJob, describeJobs, getJobQueueSnapshot, listJobs, submitJob, terminateJob } from './jobs.js';
 import { createSchedulingPolicy, deleteSchedulingPolicy, describeSchedulingPolicies, listSchedulingPolicies, updateSchedulingPolicy } from './scheduling-policies.js';
+import { createConsumableResource, deleteConsumableResource, describeConsumableResource, listConsumableResources, listJobsByConsumableResource, updateConsumableResource } from './consumable-resources.js';
 import { listTagsForResource, tagResource, untagResource } from './tags.js';
 
 export function createBatchApi(rt: SimRuntime): BatchApi {
@@ -32,6 +33,12 @@ export function createBatchApi(rt: SimRuntime): BatchApi {
     deleteSchedulingPolicy: (i) => rt.run('batch.DeleteSchedulingPolicy', (ctx) => deleteSchedulingPolicy(ctx, i)),
     describeSchedulingPolicies: (i) => rt.run('batch.DescribeSchedulingPolicies', (ctx) => describeSchedulingPolicies(ctx, i)),
     listSchedulingPolicies: (i) => rt.run('batch.ListSchedulingPolicies', (ctx) => listSchedulingPolicies(ctx, i ?? {})),
+    createConsumableResource: (i) => rt.run('batch.CreateConsumableResource', (ctx) => createConsumableResource(ctx, i)),
+    describeConsumableResource: (i) => rt.run('batch.DescribeConsumableResource', (ctx) => describeConsumableResource(ctx, i)),
+    listConsumableResources: (i) => rt.run('batch.ListConsumableResources', (ctx) => listConsumableResources(ctx, i ?? {})),
+    updateConsumableResource: (i) => rt.run('batch.UpdateConsumableResource', (ctx) => updateConsumableResource(ctx, i)),
+    deleteConsumableResource: (i) => rt.run('batch.DeleteConsumableResource', (ctx) => deleteConsumableResource(ctx, i)),
+    listJobsByConsumableResource: (i) => rt.run('batch.ListJobsByConsumableResource', (ctx) => listJobsByConsumableResource(ctx, i)),
     tagResource: (i) => rt.run('batch.TagResource', (ctx) => tagResource(ctx, i)),
     untagResource: (i) => rt.run('batch.UntagResource', (ctx) => untagResource(ctx, i)),
     listTagsForResource: (i) => rt.run('batch.ListTagsForResource', (ctx) => listTagsForResource(ctx, i)),

@@ -64,6 +64,8 @@ export interface CurrentAttempt {
   rAt?: number;
   /** When the container ends (absent: it never ends on its own). */
   eAt?: number;
+  /** Consumable resources locked by this attempt (name, quantity). */
+  cr?: Array<{ n: string; q: number }>;
   /** Index of the next log step to write. */
   li?: number;
   logStream?: string;
@@ -140,4 +142,23 @@ export interface ShareState {
   c: number;
   h: number;
   at: number;
+}
+
+/** Consumable resources: resource rows keyed by name (re-creating a name is the same resource). */
+export const CONSUMABLE_KIND = 'batch:consumable-resource';
+
+export interface ConsumableBody {
+  consumableResourceName: string;
+  consumableResourceArn: string;
+  resourceType: 'REPLENISHABLE' | 'NON_REPLENISHABLE';
+  totalQuantity: number;
+  inUseQuantity: number;
+  availableQuantity: number;
+  createdAt: number;
+  tags: Record<string, string>;
+}
+
+/** A consumable resource reference (name or ARN) as its name. */
+export function consumableName(ref: string): string {
+  return ref.startsWith('arn:') ? (ref.split(':consumable-resource/')[1] ?? ref) : ref;
 }

@@ -202,6 +202,8 @@ export class Scheduler {
   private tryStart(r: Rec, ces: CeInfo[]): boolean {
     const spec = this.w.spec(r);
     const d = spec.demand;
+    // Consumable resources: the job stays RUNNABLE until every one it needs is available (spec/03 §6).
+    if (spec.consumables?.length && !this.w.consumablesAvailable(spec)) return false;
     for (const ce of ces) {
       if (!ce.usable) continue;
       if (ce.fargate) {

@@ -20,6 +20,8 @@ import { accrueHistory } from '../../../../domain/scheduling/order.js';
 import type { SimCtx } from '../../context.js';
 import type { JobRow } from '../../store/jobs.js';
 import { type FaultSettings, pullFailureReason, readFaults, TASK_FAILED_TO_START } from './faults.js';
+import type { ResourceRow } from '../../store/resources.js';
+import { CONSUMABLE_KIND, type ConsumableBody, consumableName } from './model.js';
 import { type AttemptOutcome, type CeUsage, type CurrentAttempt, type Inst, instanceNextEvent, JOB_TIMING, type JobState, type Rec, SCHEDULER, type ShareState } from './model.js';
 import { delayMs, draw, hexId } from './random.js';
 import { Heap } from './heap.js';
@@ -210,6 +212,59 @@ export class JobWorld {
     return t;
   }
 
+  // ---- consumable resources ------------------------------------------------------------------
+
+  private crRows = new Map<string, ResourceRow<ConsumableBody> | undefined>();
+  private readonly crDirty = new Set<ResourceRow<ConsumableBody>>();
+
+  /** A consumable resource row (read once per transaction), undefined when it does not exist. */
+  consumable(name: string): ResourceRow<ConsumableBody> | undefined {
+    if (!this.crRows.has(name)) this.crRows.set(name, this.ctx.resources.get<ConsumableBody>(CONSUMABLE_KIND, name));
+    return this.crRows.get(name);
+  }
+
+  /** Forget the cached rows (an API call changes them; call after flush). */
+  dropConsumables(): void {
+    this.crRows = new Map();
+  }
+
+  /** True when every consumable resource the job needs has its quantity available (a missing one: wait). */
+  consumablesAvailable(spec: JobSpec): boolean {
+    for (const c of spec.consumables ?? []) {
+      const row = this.consumable(consumableName(c.consumableResource));
+      if (!row || row.body.availableQuantity < c.quantity) return false;
+    }
+    return true;
+  }
+
+  private lockConsumables(spec: JobSpec, cur: CurrentAttempt): void {
+    if (!spec.consumables?.length) return;
+    cur.cr = [];
+    for (const c of spec.consumables) {
+      const n = consumableName(c.consumableResource);
+      const row = this.consumable(n);
+      if (!row) continue;
+      const b = row.body;
+      b.availableQuantity -= c.quantity;
+      b.inUseQuantity += c.quantity;
+      if (b.resourceType === 'NON_REPLENISHABLE') b.totalQuantity -= c.quantity;
+      this.crDirty.add(row);
+      cur.cr.push({ n, q: c.quantity });
+    }
+  }
+
+  private releaseConsumables(cur: CurrentAttempt): void {
+    for (const { n, q } of cur.cr ?? []) {
+      const row = this.consumable(n);
+      // A deleted resource ignores releases.
+      if (!row) continue;
+      const b = row.body;
+      b.inUseQuantity = Math.max(0, b.inUseQuantity - q);
+      if (b.resourceType === 'REPLENISHABLE') b.availableQuantity += q;
+      this.crDirty.add(row);
+    }
+  }
+
   /** Rows changed and not yet written. */
   get dirtyCount(): number {
     return this.dirty.size;
@@ -282,6 +337,8 @@ export class JobWorld {
     }
     this.finishedSinceFlush = 0;
     if (finishedOnly) return;
+    for (const row of this.crDirty) this.ctx.resources.update(row);
+    this.crDirty.clear();
     if (this.instMap) {
       for (const id of this.removedInst) jobs.deleteInstance(id);
       for (const id of this.dirtyInst) {
@@ -570,6 +627,7 @@ export class JobWorld {
       this.usageDirty = true;
       this.touchedCes.add(ce.arn);
     }
+    this.lockConsumables(spec, cur);
     r.st.cur = cur;
     r.st.fs ??= this.now;
     delete r.st.reasonSince;
@@ -670,6 +728,7 @@ export class JobWorld {
 
   /** Frees what the current attempt held. */
   private release(r: Rec, cur: CurrentAttempt): void {
+    this.releaseConsumables(cur);
     if (cur.instanceId) {
       const i = this.instances().get(cur.instanceId);
       if (i) {
