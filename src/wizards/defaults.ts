@@ -199,7 +199,7 @@ const ALL: readonly Platform[] = ['fargate', 'ec2', 'eks'];
 /** Every answer: its flag (for "missing answer" errors without a TTY) and its prompt, in wizard order. */
 export const ANSWER_FIELDS: readonly AnswerField[] = [
   { field: 'stack', flag: '--name', platforms: ALL, prompt: 'Stack name (prefix of every resource name)' },
-  { field: 'clusterName', flag: '--cluster', platforms: ['eks'], prompt: 'EKS cluster name' },
+  { field: 'clusterName', flag: '--eks-cluster', platforms: ['eks'], prompt: 'EKS cluster name' },
   { field: 'kubernetesNamespace', flag: '--namespace', platforms: ['eks'], prompt: 'Kubernetes namespace for Batch pods' },
   { field: 'computeEnvironmentName', flag: '--ce-name', platforms: ALL, prompt: 'Compute environment name' },
   { field: 'spot', flag: '--spot', platforms: ALL, prompt: 'Use Spot capacity?' },
@@ -212,7 +212,7 @@ export const ANSWER_FIELDS: readonly AnswerField[] = [
   { field: 'bidPercentage', flag: '--bid-percentage', platforms: ['ec2'], prompt: 'Spot max price (% of On-Demand)' },
   { field: 'ec2KeyPair', flag: '--key-pair', platforms: ['ec2'], prompt: 'EC2 key pair (optional)' },
   { field: 'subnets', flag: '--subnets', platforms: ALL, prompt: 'Subnets' },
-  { field: 'securityGroupIds', flag: '--security-group-ids', platforms: ALL, prompt: 'Security groups' },
+  { field: 'securityGroupIds', flag: '--security-groups', platforms: ALL, prompt: 'Security groups' },
   { field: 'private', flag: '--private', platforms: ['eks'], prompt: 'Private cluster (no internet)?' },
   { field: 'jobQueueName', flag: '--queue-name', platforms: ALL, prompt: 'Job queue name' },
   { field: 'priority', flag: '--priority', platforms: ALL, prompt: 'Job queue priority' },

@@ -3,10 +3,10 @@
  * (wizards/defaults.ts), overridden by each flag given. Without a terminal every answer comes from
  * here; a missing or bad one is an error naming the flag.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import type { Platform } from '../../domain/checks/iam-roles.js';
 import { UsageError } from '../../errors.js';
-import { defaultAnswers, defaultStackName, derivedNamespace, flagFor, type SetupAnswers } from '../../wizards/defaults.js';
+import { defaultAnswers, defaultStackName, derivedNamespace, type SetupAnswers } from '../../wizards/defaults.js';
 import type { Issue } from '../../wizards/validate.js';
 import { splitShellWords } from '../jobdef/shell-words.js';
 import { listOf, parseDuration } from '../shared/flags.js';
@@ -25,7 +25,6 @@ export interface SetupFlags {
   desiredVcpus?: number;
   subnets?: string[];
   securityGroups?: string[];
-  securityGroupIds?: string[];
   vpc?: string;
   image?: string;
   command?: string[];
@@ -55,22 +54,9 @@ export interface SetupFlags {
   ignoreChecks?: boolean;
 }
 
-/**
- * The flag names the domain's messages use (wizards ANSWER_FIELDS, checks' fixes) that this CLI
- * spells differently, to name the right flag in errors.
- */
-const FLAG_SPELLING: Record<string, string> = {
-  '--security-group-ids': '--security-groups',
-  '--cluster': '--eks-cluster',
-};
-
-export function cliFlag(flag: string): string {
-  return FLAG_SPELLING[flag] ?? flag;
-}
-
 /** Every answer's problems as one UsageError (exit 2), each naming its flag. */
 export function answersError(issues: readonly Issue[]): UsageError {
-  const lines = issues.map((i) => `  - ${cliFlag(i.field)}: ${i.message}`);
+  const lines = issues.map((i) => `  - ${i.field}: ${i.message}`);
   const head = issues.length === 1 ? 'invalid setup answer:' : `invalid setup answers (${issues.length} problems):`;
   return new UsageError(`${head}\n${lines.join('\n')}`, 'nothing was changed; fix the flags named above and run the same command again');
 }
@@ -110,7 +96,6 @@ export function addSetupOptions(cmd: Command, platform: Platform): Command {
     .option('--max-vcpus <n>', `maximum vCPUs of the compute environment (default ${d.maxvCpus})`, wholeNumber(1))
     .option('--subnets <ids>', 'subnet ids, comma-separated or repeated (default: the VPC\'s subnets)', repeatable)
     .option('--security-groups <ids>', 'security group ids, comma-separated or repeated (default: the VPC\'s default group)', repeatable)
-    .addOption(new Option('--security-group-ids <ids>').argParser(repeatable).hideHelp())
     .option('--vpc <id>', 'take subnets and the default security group from this VPC (default: the default VPC)')
     .option('--spot', platform === 'fargate' ? 'FARGATE_SPOT capacity' : 'Spot instances')
     .option('--ce-name <name>', 'compute environment name (default NAME-ce)')
@@ -177,7 +162,7 @@ export function answersFrom(platform: Platform, positional: string | undefined, 
   set('vcpus', flags.vcpus);
   set('memory', flags.memory);
   a.subnets = listOf(flags.subnets) ?? [];
-  a.securityGroupIds = listOf([...(flags.securityGroups ?? []), ...(flags.securityGroupIds ?? [])]) ?? [];
+  a.securityGroupIds = listOf(flags.securityGroups) ?? [];
   if (flags.job === false) a.noJob = true;
   if (flags.createRoles === false) a.createRoles = false;
   if (a.platform === 'fargate') {
@@ -208,9 +193,4 @@ export function answersFrom(platform: Platform, positional: string | undefined, 
     a.private = flags.private === true;
   }
   return a;
-}
-
-/** The flag that sets a field, as this CLI spells it. */
-export function flagOf(field: string): string {
-  return cliFlag(flagFor(field));
 }

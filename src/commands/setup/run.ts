@@ -27,7 +27,7 @@ import { wantsMachineOutput } from '../shared/mutate.js';
 import { applyReportedPlan, checkEmit, readFact } from '../shared/plan-runner.js';
 import { prepareEks, requireCluster } from './eks.js';
 import { jobOutput, waitForJob, type JobOutput } from './job.js';
-import { answersError, answersFrom, cliFlag, type SetupFlags } from './options.js';
+import { answersError, answersFrom, type SetupFlags } from './options.js';
 
 export interface SetupOptions extends SetupFlags {
   platform: Platform;
@@ -46,7 +46,7 @@ export function partitionOf(region: string): string {
 /** The issues that only say "none given": the network defaults will fill them in. */
 function defaultable(issue: Issue, a: SetupAnswers): boolean {
   if (issue.field === '--subnets' && a.subnets.length === 0) return true;
-  if (issue.field === '--security-group-ids' && a.securityGroupIds.length === 0) return true;
+  if (issue.field === '--security-groups' && a.securityGroupIds.length === 0) return true;
   return false;
 }
 
@@ -194,7 +194,7 @@ function reportPreflight(ctx: Context, checks: Check[], source: string | undefin
     ctx.io.err(`${c.green('✓')} network preflight${from}: ${checkSummary(checks, c)}\n`);
     return;
   }
-  ctx.io.err(`${c.bold('network preflight')}${from}: ${checkSummary(checks, c)}\n` + formatChecklist(notPassed, c).replace(/--security-group-ids/g, (f) => cliFlag(f)));
+  ctx.io.err(`${c.bold('network preflight')}${from}: ${checkSummary(checks, c)}\n` + formatChecklist(notPassed, c));
   if (counts.FAIL > 0 && !ignore) {
     throw new FailureError(
       `network preflight: ${counts.FAIL} check${counts.FAIL > 1 ? 's' : ''} failed; nothing was changed`,

@@ -300,7 +300,7 @@ function securityGroupChecks(target: NetworkTarget, sgs: E.SecurityGroup[], vpcs
   const idExist = 'network.sg.exist';
   const title = 'the security groups exist';
   if (target.securityGroupIds.length === 0) {
-    checks.push(fail(idExist, title, READS.sgs, ['no security groups were given'], 'pass --security-group-ids (the wizard defaults to the VPC\'s default group)'));
+    checks.push(fail(idExist, title, READS.sgs, ['no security groups were given'], 'pass --security-groups (the wizard defaults to the VPC\'s default group)'));
     return checks;
   }
   const found = new Set(sgs.map((g) => g.GroupId));

@@ -64,7 +64,7 @@ describe('validateAnswers', () => {
       { field: '--subnets', message: 'the subnets are in different VPCs (vpc-0default, vpc-0private); a compute environment\'s subnets must share one' },
     ]);
     const sgIssues = validateAnswers({ ...defaultAnswers('ec2', 'demo', NET), securityGroupIds: ['sg-0private'] }, { network: allFacts() });
-    expect(sgIssues).toEqual([{ field: '--security-group-ids', message: 'sg-0private is in vpc-0private, not in the subnets\' VPC vpc-0default' }]);
+    expect(sgIssues).toEqual([{ field: '--security-groups', message: 'sg-0private is in vpc-0private, not in the subnets\' VPC vpc-0default' }]);
   });
 
   it('accepts missing roles that will be created, and flags them with --no-create-roles', () => {
@@ -82,7 +82,7 @@ describe('validateAnswers', () => {
 
   it('requires the EKS cluster and node profile, a DNS-label namespace, and an ECR image on private clusters', () => {
     const a = { ...defaultAnswers('eks', 'demo', NET), kubernetesNamespace: 'Bad_NS', private: true };
-    expect(fields(validateAnswers(a))).toEqual(['--cluster', '--namespace', '--instance-role', '--image']);
+    expect(fields(validateAnswers(a))).toEqual(['--eks-cluster', '--namespace', '--instance-role', '--image']);
     const ok = { ...defaultAnswers('eks', 'demo', NET), clusterName: 'my-cluster', instanceRole: 'eks-node-profile' };
     expect(validateAnswers(ok, { iam: completeFacts() })).toEqual([]);
     const missing = freshFacts();
