@@ -68,6 +68,26 @@ export interface Ec2Api {
   createSecurityGroup: Op<E.CreateSecurityGroupRequest, E.CreateSecurityGroupResult>;
   deleteSecurityGroup: Op<E.DeleteSecurityGroupRequest, E.DeleteSecurityGroupResult>;
   authorizeSecurityGroupEgress: Op<E.AuthorizeSecurityGroupEgressRequest, E.AuthorizeSecurityGroupEgressResult>;
+  // Shaping a network (sim scenarios, tests; docs/simulator.md "Shaping the world").
+  createVpc: Op<E.CreateVpcRequest, E.CreateVpcResult>;
+  deleteVpc: Op<E.DeleteVpcRequest, object>;
+  createSubnet: Op<E.CreateSubnetRequest, E.CreateSubnetResult>;
+  deleteSubnet: Op<E.DeleteSubnetRequest, object>;
+  modifySubnetAttribute: Op<E.ModifySubnetAttributeRequest, object>;
+  createRouteTable: Op<E.CreateRouteTableRequest, E.CreateRouteTableResult>;
+  deleteRouteTable: Op<E.DeleteRouteTableRequest, object>;
+  associateRouteTable: Op<E.AssociateRouteTableRequest, E.AssociateRouteTableResult>;
+  disassociateRouteTable: Op<E.DisassociateRouteTableRequest, object>;
+  createRoute: Op<E.CreateRouteRequest, E.CreateRouteResult>;
+  deleteRoute: Op<E.DeleteRouteRequest, object>;
+  createInternetGateway: Op<E.CreateInternetGatewayRequest, E.CreateInternetGatewayResult>;
+  attachInternetGateway: Op<E.AttachInternetGatewayRequest, object>;
+  detachInternetGateway: Op<E.DetachInternetGatewayRequest, object>;
+  deleteInternetGateway: Op<E.DeleteInternetGatewayRequest, object>;
+  createNatGateway: Op<E.CreateNatGatewayRequest, E.CreateNatGatewayResult>;
+  deleteNatGateway: Op<E.DeleteNatGatewayRequest, E.DeleteNatGatewayResult>;
+  createVpcEndpoint: Op<E.CreateVpcEndpointRequest, E.CreateVpcEndpointResult>;
+  deleteVpcEndpoints: Op<E.DeleteVpcEndpointsRequest, E.DeleteVpcEndpointsResult>;
 }
 
 export interface IamApi {
@@ -98,6 +118,8 @@ export interface LogsApi {
 export interface EksApi {
   describeCluster: Op<K.DescribeClusterRequest, K.DescribeClusterResponse>;
   listClusters: Op<K.ListClustersRequest, K.ListClustersResponse>;
+  createCluster: Op<K.CreateClusterRequest, K.CreateClusterResponse>;
+  deleteCluster: Op<K.DeleteClusterRequest, K.DeleteClusterResponse>;
 }
 
 /** The services a Backend exposes; plan steps name one of these. */

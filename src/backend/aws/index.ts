@@ -130,6 +130,25 @@ const EC2_OPS: Record<keyof Ec2Api, true> = {
   createSecurityGroup: true,
   deleteSecurityGroup: true,
   authorizeSecurityGroupEgress: true,
+  createVpc: true,
+  deleteVpc: true,
+  createSubnet: true,
+  deleteSubnet: true,
+  modifySubnetAttribute: true,
+  createRouteTable: true,
+  deleteRouteTable: true,
+  associateRouteTable: true,
+  disassociateRouteTable: true,
+  createRoute: true,
+  deleteRoute: true,
+  createInternetGateway: true,
+  attachInternetGateway: true,
+  detachInternetGateway: true,
+  deleteInternetGateway: true,
+  createNatGateway: true,
+  deleteNatGateway: true,
+  createVpcEndpoint: true,
+  deleteVpcEndpoints: true,
 };
 const IAM_OPS: Record<keyof IamApi, true> = {
   getRole: true,
@@ -157,6 +176,8 @@ const LOGS_OPS: Record<keyof LogsApi, true> = {
 const EKS_OPS: Record<keyof EksApi, true> = {
   describeCluster: true,
   listClusters: true,
+  createCluster: true,
+  deleteCluster: true,
 };
 
 /** `describeJobs` -> `DescribeJobs` (the SDK command is `DescribeJobsCommand`). */

@@ -22,6 +22,7 @@ import { createEksApi } from './world/eks.js';
 import { createIamApi } from './world/iam.js';
 import { KIND } from './world/kinds.js';
 import { createLogsApi } from './world/logs.js';
+import { WORLD_TRANSITIONS } from './world/transitions.js';
 
 export const ACCOUNT_ID = '123456789012';
 
@@ -56,6 +57,7 @@ function engine(): Engine {
     [KIND.computeEnvironment]: advanceComputeEnvironment as TransitionHandler,
     [KIND.jobQueue]: advanceJobQueue as TransitionHandler,
     [KIND.jobDefinition]: advanceJobDefinition as TransitionHandler,
+    ...WORLD_TRANSITIONS,
   };
   return new Engine([new ResourceTransitions(handlers), new JobEngine()]);
 }

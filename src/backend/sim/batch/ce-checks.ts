@@ -22,7 +22,9 @@ export function invalidReason(ctx: SimCtx, ce: ComputeEnvironmentDetail): string
   }
   if (ce.eksConfiguration?.eksClusterArn) {
     const name = ce.eksConfiguration.eksClusterArn.split('/').pop()!;
-    if (!ctx.resources.get(KIND.eksCluster, name)) return `CLIENT_ERROR - EKS cluster ${ce.eksConfiguration.eksClusterArn} does not exist`;
+    const cluster = ctx.resources.get<{ status?: string }>(KIND.eksCluster, name);
+    if (!cluster) return `CLIENT_ERROR - EKS cluster ${ce.eksConfiguration.eksClusterArn} does not exist`;
+    if (cluster.body.status !== 'ACTIVE') return `CLIENT_ERROR - EKS cluster ${ce.eksConfiguration.eksClusterArn} is not ACTIVE (status ${cluster.body.status})`;
   }
   const cr = ce.computeResources;
   if (!cr) return undefined;

@@ -1,4 +1,4 @@
-/** The EC2 facet: the default VPC's network objects, security groups and the instance-type catalogue. */
+/** The EC2 facet: describing the network (network.ts shapes it), security groups and the instance-type catalogue. */
 import type * as E from '@aws-sdk/client-ec2';
 import { allInstanceTypes, instanceType, type InstanceTypeInfo } from '../../../domain/instance-types.js';
 import { AwsShapedError } from '../../../errors.js';
@@ -7,6 +7,7 @@ import type { SimCtx } from '../context.js';
 import type { SimRuntime } from '../runtime.js';
 import { type FilterFields, applyFilters, pageEc2 } from './filters.js';
 import { KIND } from './kinds.js';
+import { createNetworkOps, endpointWithDates, withDates } from './network.js';
 
 const ec2Error = (code: string, message: string) => new AwsShapedError(code, message, 400);
 
@@ -109,12 +110,12 @@ export function createEc2Api(rt: SimRuntime): Ec2Api {
     describeNatGateways: (input) => rt.run('ec2.DescribeNatGateways', (ctx) => {
       const nats = byIds(all<E.NatGateway>(ctx, KIND.natGateway), input.NatGatewayIds, (n) => n.NatGatewayId!, (id) => ec2Error('NatGatewayNotFound', `The Nat Gateway ${id} was not found`));
       const { items, NextToken } = pageEc2(applyFilters(nats, input.Filter, NAT_FILTERS), input.MaxResults, input.NextToken);
-      return { NatGateways: items, NextToken };
+      return { NatGateways: items.map(withDates), NextToken };
     }),
     describeVpcEndpoints: (input) => rt.run('ec2.DescribeVpcEndpoints', (ctx) => {
       const eps = byIds(all<E.VpcEndpoint>(ctx, KIND.vpcEndpoint), input.VpcEndpointIds, (v) => v.VpcEndpointId!, (id) => ec2Error('InvalidVpcEndpointId.NotFound', `The Vpc Endpoint Id '${id}' does not exist`));
       const { items, NextToken } = pageEc2(applyFilters(eps, input.Filters, VPCE_FILTERS), input.MaxResults, input.NextToken);
-      return { VpcEndpoints: items, NextToken };
+      return { VpcEndpoints: items.map(endpointWithDates), NextToken };
     }),
     describeInstanceTypes: (input) => rt.run('ec2.DescribeInstanceTypes', () => {
       let types = allInstanceTypes();
@@ -179,5 +180,6 @@ export function createEc2Api(rt: SimRuntime): Ec2Api {
       ctx.resources.update(row);
       return { Return: true, SecurityGroupRules: rules };
     }),
+    ...createNetworkOps(rt),
   };
 }
