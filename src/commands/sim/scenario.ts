@@ -1,7 +1,7 @@
 /**
  * `batchctl sim scenario list|apply NAME`: builds, in the simulator, each failure the doctor's
  * catalogue knows (docs/doctor.md), so that people can see what `batchctl doctor` says about it.
- * Everything is made through the Backend port (IAM, Batch) plus the simulator's controls (the clock,
+ * Everything is made through the Backend port (EC2, IAM, Batch) plus the simulator's controls (the clock,
  * and seeded faults for Spot reclaims and image pulls, switched off again once the job has failed).
  * Resource names start with `scn-<scenario>`.
  */
@@ -57,6 +57,8 @@ async function defaultNetwork(b: Backend): Promise<{ subnets: string[]; sg: stri
 
 interface CeSpec {
   type: 'EC2' | 'SPOT' | 'FARGATE';
+  /** Default: the default VPC's default subnets. */
+  subnets?: string[];
   instanceTypes?: string[];
   maxvCpus?: number;
   allocationStrategy?: string;
@@ -64,7 +66,9 @@ interface CeSpec {
 
 /** A CE and a queue on it, both VALID (time moves past their creation). */
 async function ceAndQueue(sim: SimBackend, prefix: string, spec: CeSpec): Promise<{ ce: string; queue: string }> {
-  const { subnets, sg } = await defaultNetwork(sim);
+  const net = await defaultNetwork(sim);
+  const { sg } = net;
+  const subnets = spec.subnets ?? net.subnets;
   const ce = `${prefix}-ce`;
   const queue = `${prefix}-queue`;
   const ec2 = spec.type !== 'FARGATE';
@@ -88,6 +92,20 @@ async function ceAndQueue(sim: SimBackend, prefix: string, spec: CeSpec): Promis
   await sim.batch.createJobQueue({ jobQueueName: queue, priority: 1, computeEnvironmentOrder: [{ order: 1, computeEnvironment: ce }] });
   sim.control.advance(5_000);
   return { ce, queue };
+}
+
+/**
+ * A subnet in the default VPC (172.31.128.0/20, zone a, no public IPs) with its own route table that
+ * has only the local route: no internet gateway, no NAT gateway, no VPC endpoints.
+ */
+async function privateSubnet(b: Backend, prefix: string): Promise<string> {
+  const vpc = (await b.ec2.describeVpcs({ Filters: [{ Name: 'is-default', Values: ['true'] }] })).Vpcs![0]!.VpcId!;
+  const zone = (await b.ec2.describeSubnets({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] })).Subnets!.map((s) => s.AvailabilityZone!).sort()[0];
+  const tag = (type: 'subnet' | 'route-table', name: string) => [{ ResourceType: type, Tags: [{ Key: 'Name', Value: name }] }];
+  const subnet = (await b.ec2.createSubnet({ VpcId: vpc, CidrBlock: '172.31.128.0/20', AvailabilityZone: zone, TagSpecifications: tag('subnet', `${prefix}-subnet`) })).Subnet!.SubnetId!;
+  const rtb = (await b.ec2.createRouteTable({ VpcId: vpc, TagSpecifications: tag('route-table', `${prefix}-rtb`) })).RouteTable!.RouteTableId!;
+  await b.ec2.associateRouteTable({ RouteTableId: rtb, SubnetId: subnet });
+  return subnet;
 }
 
 async function jobDefinition(b: Backend, name: string, fargate: boolean, command: string[], extra: Partial<RegisterJobDefinitionRequest> = {}, vcpus = '1', memory = '2048'): Promise<string> {
@@ -180,9 +198,16 @@ export const SCENARIOS: Scenario[] = [
     name: 'private-subnet-no-nat',
     summary: 'a compute environment in a private subnet with no NAT gateway and no VPC endpoints (the classic "stuck in RUNNABLE")',
     expect: ['ce.network', 'job.runnable.network'],
-    unavailable: "the simulator's EC2 facet cannot create subnets, route tables or associations (CreateSubnet, CreateRouteTable, AssociateRouteTable, CreateRoute are not in the port), and its default subnets all route to an internet gateway with public IPs",
-    async apply() {
-      throw new UsageError('scenario private-subnet-no-nat cannot be built yet: ' + this.unavailable);
+    async apply(sim) {
+      const subnet = await privateSubnet(sim, 'scn-private');
+      const { ce, queue } = await ceAndQueue(sim, 'scn-private', { type: 'EC2', subnets: [subnet] });
+      const def = await jobDefinition(sim, 'scn-private-jd', false, ['echo', 'hello from a private subnet']);
+      const id = await submit(sim, 'scn-private-job', queue, def);
+      // On AWS the instance launches but never joins the ECS cluster, so the job stays RUNNABLE.
+      // The simulator does not model that yet (its instances join whatever their subnet): the
+      // scenario stops while the instance is still launching (docs/simulator.md).
+      await until(sim, id, (j) => j.status === 'RUNNABLE', 60_000, 5_000);
+      return result([id], queue, ce, [`batchctl network check --platform ec2 --subnets ${subnet}`]);
     },
   },
   {

@@ -109,13 +109,29 @@ describe('doctor on the simulator scenarios', () => {
     expect((await doctor(oom.t, 'job', oom.out.jobIds[0]!)).check('job.failed.reason.exit-code').evidence.join('\n')).toMatch(/code 137 .*killed \(SIGKILL\), often memory/);
   });
 
-  it('private-subnet-no-nat is listed but cannot be built yet, and says why', async () => {
-    const t = createTestContext();
-    expect(await t.run('-o', 'json', 'sim', 'scenario', 'list')).toBe(0);
-    const list = JSON.parse(t.stdout()).scenarios as Array<{ name: string; unavailable?: string }>;
+  it('private-subnet-no-nat: a subnet whose own route table has no 0.0.0.0/0 route; the RUNNABLE job and the CE fail the network check with the route evidence', async () => {
+    const t0 = createTestContext();
+    expect(await t0.run('-o', 'json', 'sim', 'scenario', 'list')).toBe(0);
+    const list = JSON.parse(t0.stdout()).scenarios as Array<{ name: string; unavailable?: string }>;
     expect(list.map((s) => s.name)).toEqual(['oversized-job', 'deleted-instance-role', 'private-subnet-no-nat', 'image-pull-failure', 'spot-reclaim', 'disabled-queue', 'dependency-failure', 'timeout', 'oom']);
-    expect(list.find((s) => s.name === 'private-subnet-no-nat')!.unavailable).toMatch(/CreateSubnet/);
-    expect(await t.run('sim', 'scenario', 'apply', 'private-subnet-no-nat')).toBe(2);
+    expect(list.every((s) => s.unavailable === undefined)).toBe(true);
+
+    const { t, out } = await apply('private-subnet-no-nat');
+    const sim = await t.sim();
+    const [subnet] = (await sim.ec2.describeSubnets({ Filters: [{ Name: 'tag:Name', Values: ['scn-private-subnet'] }] })).Subnets!;
+    const [rtb] = (await sim.ec2.describeRouteTables({ Filters: [{ Name: 'association.subnet-id', Values: [subnet!.SubnetId!] }] })).RouteTables!;
+    expect(rtb!.Routes!.map((r) => r.DestinationCidrBlock)).toEqual(['172.31.0.0/16']);
+    const job = await doctor(t, 'job', out.jobIds[0]!);
+    expect(job.code).toBe(1);
+    const reach = job.check(`job.runnable.network.egress.${subnet!.SubnetId}`);
+    expect(reach.verdict).toBe('FAIL');
+    expect(reach.title).toBe(`scn-private-ce: ${subnet!.SubnetId} can reach ECR, ECS and CloudWatch Logs`);
+    expect(reach.evidence.slice(0, 3)).toEqual([`route table ${rtb!.RouteTableId} (explicit association)`, `${rtb!.RouteTableId}: no 0.0.0.0/0 route`, `VPC endpoints usable from ${subnet!.SubnetId}: []`]);
+    expect(reach.evidence).toContain('no endpoint ecs: instances register with the ECS cluster Batch manages');
+    expect(reach.fix).toContain('route 0.0.0.0/0 to a NAT gateway');
+    const ce = await doctor(t, 'ce', out.computeEnvironments[0]!);
+    expect(ce.code).toBe(1);
+    expect(ce.check(`ce.network.egress.${subnet!.SubnetId}`)).toMatchObject({ verdict: 'FAIL', evidence: expect.arrayContaining([`${rtb!.RouteTableId}: no 0.0.0.0/0 route`]) });
     expect(await t.run('sim', 'scenario', 'apply', 'nope')).toBe(2);
   });
 

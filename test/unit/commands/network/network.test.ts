@@ -1,43 +1,27 @@
 /**
- * Run tests for `batchctl network check` against the in-memory simulator. The simulator's world has
- * one default VPC and no CreateSubnet/CreateRouteTable/CreateVpc, so a private subnet and a second
- * VPC are stood in for by replacing the Describe answers (helpers.ts `overrides`).
+ * Run tests for `batchctl network check` against the in-memory simulator. A private subnet and a
+ * second VPC are made with the port's EC2 calls (CreateSubnet, CreateRouteTable, CreateVpc, ...),
+ * as they would be on AWS.
  */
-import type * as E from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { defaultNetwork, harness, type Harness } from '../setup/helpers.js';
 
-/** Adds a subnet in the default VPC whose explicit route table has only the local route. */
-function privateSubnet(h: Harness, id = 'subnet-0private'): void {
-  h.overrides['ec2.describeSubnets'] = async (input: E.DescribeSubnetsRequest, next) => {
-    const out = (await next(input)) as E.DescribeSubnetsResult;
-    const { vpc } = await defaultNetwork(await h.sim());
-    const extra: E.Subnet = { SubnetId: id, VpcId: vpc, AvailabilityZone: 'us-east-1a', State: 'available', MapPublicIpOnLaunch: false, AvailableIpAddressCount: 250 };
-    const wanted = (input.Filters ?? []).find((f) => f.Name === 'subnet-id')?.Values;
-    const byVpc = (input.Filters ?? []).find((f) => f.Name === 'vpc-id')?.Values;
-    const include = wanted ? wanted.includes(id) : byVpc ? byVpc.includes(vpc) : true;
-    return { ...out, Subnets: [...(out.Subnets ?? []), ...(include ? [extra] : [])] };
-  };
-  h.overrides['ec2.describeRouteTables'] = async (input, next) => {
-    const out = (await next(input)) as E.DescribeRouteTablesResult;
-    const { vpc } = await defaultNetwork(await h.sim());
-    const table: E.RouteTable = {
-      RouteTableId: 'rtb-0private', VpcId: vpc,
-      Associations: [{ Main: false, SubnetId: id, RouteTableId: 'rtb-0private' }],
-      Routes: [{ DestinationCidrBlock: '172.31.0.0/16', GatewayId: 'local', State: 'active' }],
-    };
-    return { ...out, RouteTables: [...(out.RouteTables ?? []), table] };
-  };
+/** A subnet in the default VPC whose explicit route table has only the local route; returns their ids. */
+async function privateSubnet(h: Harness): Promise<{ subnet: string; rtb: string }> {
+  const sim = await h.sim();
+  const { vpc } = await defaultNetwork(sim);
+  const subnet = (await sim.ec2.createSubnet({ VpcId: vpc, CidrBlock: '172.31.128.0/24', AvailabilityZone: 'us-east-1a' })).Subnet!.SubnetId!;
+  const rtb = (await sim.ec2.createRouteTable({ VpcId: vpc })).RouteTable!.RouteTableId!;
+  await sim.ec2.associateRouteTable({ RouteTableId: rtb, SubnetId: subnet });
+  return { subnet, rtb };
 }
 
-/** A security group in another VPC. */
-function foreignGroup(h: Harness, id = 'sg-0elsewhere'): void {
-  h.overrides['ec2.describeSecurityGroups'] = async (input: E.DescribeSecurityGroupsRequest, next) => {
-    const out = (await next(input)) as E.DescribeSecurityGroupsResult;
-    const wanted = (input.Filters ?? []).find((f) => f.Name === 'group-id')?.Values;
-    const extra: E.SecurityGroup = { GroupId: id, GroupName: 'other', VpcId: 'vpc-0other', OwnerId: '123456789012', IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }], IpPermissions: [] };
-    return { ...out, SecurityGroups: [...(out.SecurityGroups ?? []), ...(wanted?.includes(id) ? [extra] : [])] };
-  };
+/** A security group in another VPC; returns its id and that VPC's. */
+async function foreignGroup(h: Harness): Promise<{ sg: string; vpc: string }> {
+  const sim = await h.sim();
+  const vpc = (await sim.ec2.createVpc({ CidrBlock: '10.0.0.0/16' })).Vpc!.VpcId!;
+  const sg = (await sim.ec2.createSecurityGroup({ VpcId: vpc, GroupName: 'other', Description: 'elsewhere' })).GroupId!;
+  return { sg, vpc };
 }
 
 describe('network check', () => {
@@ -65,11 +49,11 @@ describe('network check', () => {
 
   it('fails a subnet whose route table has no route out, with the fix (exit 1)', async () => {
     const h = harness();
-    privateSubnet(h);
+    const { subnet, rtb } = await privateSubnet(h);
     const { sg } = await defaultNetwork(await h.sim());
-    const r = await h.run('network', 'check', '--subnets', 'subnet-0private', '--security-groups', sg, '--no-assign-public-ip');
+    const r = await h.run('network', 'check', '--subnets', subnet, '--security-groups', sg, '--no-assign-public-ip');
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('FAIL  subnet-0private can reach ECR, ECS and CloudWatch Logs\n      route table rtb-0private (explicit association)\n      rtb-0private: no 0.0.0.0/0 route\n');
+    expect(r.stdout).toContain(`FAIL  ${subnet} can reach ECR, ECS and CloudWatch Logs\n      route table ${rtb} (explicit association)\n      ${rtb}: no 0.0.0.0/0 route\n`);
     expect(r.stdout).toContain('fix: route 0.0.0.0/0 to a NAT gateway (private subnet) or an internet gateway (public subnet)');
   });
 
@@ -82,11 +66,11 @@ describe('network check', () => {
 
   it('fails a security group from another VPC', async () => {
     const h = harness();
-    foreignGroup(h);
+    const other = await foreignGroup(h);
     const { subnets, vpc } = await defaultNetwork(await h.sim());
-    const r = await h.run('network', 'check', '--subnets', subnets[0]!, '--security-groups', 'sg-0elsewhere');
+    const r = await h.run('network', 'check', '--subnets', subnets[0]!, '--security-groups', other.sg);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`FAIL  the security groups are in the subnets' VPC ${vpc}\n      DescribeSecurityGroups.SecurityGroups[sg-0elsewhere].VpcId=vpc-0other\n`);
+    expect(r.stdout).toContain(`FAIL  the security groups are in the subnets' VPC ${vpc}\n      DescribeSecurityGroups.SecurityGroups[${other.sg}].VpcId=${other.vpc}\n`);
   });
 
   it('fails unknown subnets, and --vpc that does not exist is bad input (exit 2)', async () => {
