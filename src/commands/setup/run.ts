@@ -28,12 +28,27 @@ import { applyReportedPlan, checkEmit, readFact } from '../shared/plan-runner.js
 import { prepareEks, requireCluster } from './eks.js';
 import { jobOutput, waitForJob, type JobOutput } from './job.js';
 import { answersError, answersFrom, type SetupFlags } from './options.js';
+import { runWizard, type WizardRunner } from './wizard.js';
 
 export interface SetupOptions extends SetupFlags {
   platform: Platform;
   stackName?: string;
   /** Tests: how the AWS backend sleeps between polls. */
   sleep?: (ms: number) => Promise<void>;
+  /** Apply without asking, as with --yes (`demo`: a rehearsal inside the simulator). */
+  noConfirm?: boolean;
+  /** Tests: the interactive wizard (default: wizards/ui, loaded when it runs). */
+  wizard?: WizardRunner;
+}
+
+/** What setupStack built and ran: the answers, the plan it applied, the hello-world job and its output. */
+export interface SetupOutcome {
+  backend: Backend;
+  answers: SetupAnswers;
+  plan: ReportedPlan;
+  job?: B.JobDetail;
+  output?: JobOutput;
+  eks?: Awaited<ReturnType<typeof prepareEks>>;
 }
 
 /** `aws`, `aws-cn` or `aws-us-gov`, from the region's name. */
@@ -58,14 +73,80 @@ function consequences(issues: Issue[], flags: SetupFlags): Issue[] {
 }
 
 export async function runSetup(ctx: Context, opts: SetupOptions): Promise<void> {
+  const outcome = await setupStack(ctx, opts);
+  if (!outcome) return;
+  const { backend, answers, plan, job, output, eks } = outcome;
+  await printStack(ctx, backend, answers, plan, job, output, eks);
+  if (job?.status === 'FAILED') {
+    throw new FailureError(`job ${answers.jobName} (${job.jobId}) FAILED${job.statusReason ? `: ${job.statusReason}` : ''}`, 'the stack itself is ready; see the job output above');
+  }
+}
+
+/** The setup up to the job's output: undefined when nothing was applied (--dry-run). */
+export async function setupStack(ctx: Context, opts: SetupOptions): Promise<SetupOutcome | undefined> {
   const emit = checkEmit(ctx, opts.emit);
-  const answers = answersFrom(opts.platform, opts.stackName, opts);
+  const initial = answersFrom(opts.platform, opts.stackName, opts);
+  // On a terminal without --yes or --dry-run the wizard asks; its review screen is the confirmation.
+  const interactive = !opts.noConfirm && !ctx.config.yes && !ctx.config.dryRun && ctx.io.canPrompt();
 
   // 1. What can be known without reading anything: names, sizes, the Fargate vCPU/memory pair.
-  const local = consequences(validateAnswers(answers).filter((i) => !defaultable(i, answers)), opts);
-  if (local.length > 0) throw answersError(local);
+  // (The wizard shows these under its fields instead.)
+  if (!interactive) {
+    const local = consequences(validateAnswers(initial).filter((i) => !defaultable(i, initial)), opts);
+    if (local.length > 0) throw answersError(local);
+  }
 
   const backend = await ctx.backend();
+  const prepared = interactive
+    ? await runWizard(ctx, backend, initial, opts, (a) => prepareSetup(backend, a, opts))
+    : await prepareSetup(backend, initial, opts);
+  if (prepared.issues.length > 0) throw answersError(prepared.issues);
+  const { answers, networkSource, checks, existing, batch, plan } = prepared as Required<PreparedSetup>;
+  reportPreflight(ctx, checks, networkSource, opts.ignoreChecks === true);
+
+  // 6. The plan; then, for EKS, the Kubernetes side; then apply.
+  let eks: Awaited<ReturnType<typeof prepareEks>> | undefined;
+  if (answers.platform === 'eks' && plan.conflicts.length === 0 && !emit) {
+    eks = await prepareEks(ctx, {
+      clusterName: answers.clusterName, namespace: answers.kubernetesNamespace, accountId: existing.accountId, region: backend.region, partition: existing.partition,
+    }, opts.manifestsDir ?? `batchctl-${answers.stack}-eks`);
+  }
+  const result = await applyReportedPlan(ctx, plan, { emit, waitTimeoutMs: opts.timeout, sleep: opts.sleep, progress: true, noConfirm: opts.noConfirm || interactive });
+  if (!result.applied) return undefined;
+  if (plan.steps.length === 0) ctx.io.err(`${ctx.io.color().dim('·')} nothing to change: the stack ${answers.stack} exists and matches ${ctx.io.color().dim(`[${backend.label}]`)}\n`);
+
+  // 7. The hello-world job: the one just submitted, or the one an earlier run submitted.
+  const submitted = plan.steps.findIndex((s) => s.operation === 'SubmitJob');
+  const earlier = (batch.jobs ?? []).find((j) => j.jobName === answers.jobName && j.status !== 'FAILED');
+  const jobId = submitted >= 0 ? (result.outputs[submitted] as B.SubmitJobResponse).jobId : answers.noJob ? undefined : earlier?.jobId;
+  let job: B.JobDetail | undefined;
+  let output: JobOutput | undefined;
+  if (jobId) {
+    job = await waitForJob(ctx, backend, jobId, answers.jobName, { timeoutMs: opts.timeout, sleep: opts.sleep });
+    output = await jobOutput(backend, job);
+  }
+  return { backend, answers, plan, job, output, eks };
+}
+
+/** Everything a setup knows before it changes anything: the answers with their network, the reads, the plan. */
+export interface PreparedSetup {
+  answers: SetupAnswers;
+  /** The answers the account rejects; the rest is absent when there are any. */
+  issues: Issue[];
+  cluster?: K.Cluster;
+  networkSource?: string;
+  checks?: Check[];
+  existing?: ExistingResources;
+  batch?: Awaited<ReturnType<typeof gatherBatchFacts>>;
+  plan?: ReportedPlan;
+}
+
+/**
+ * Steps 2-5 for a set of answers (a copy is filled in, the given one is left alone): the network,
+ * every read, the answers checked against the account, the preflight and the plan. Changes nothing.
+ */
+export async function prepareSetup(backend: Backend, given: SetupAnswers, opts: SetupOptions): Promise<PreparedSetup> {
+  const answers = structuredClone(given);
 
   // 2. The network: the EKS cluster's, --vpc's, the given subnets' VPC's, or the default VPC's.
   let cluster: K.Cluster | undefined;
@@ -86,14 +167,7 @@ export async function runSetup(ctx: Context, opts: SetupOptions): Promise<void> 
   }
 
   // 3. Every read the plan needs.
-  const target: NetworkTarget = {
-    platform: answers.platform,
-    region: backend.region,
-    subnetIds: answers.subnets,
-    securityGroupIds: answers.securityGroupIds,
-    image: answers.image,
-    ...(answers.platform === 'fargate' ? { assignPublicIp: answers.assignPublicIp } : {}),
-  };
+  const target = networkTarget(backend, answers);
   const iamOptions = { ...iamOptionsFor(answers), ...(opts.serviceRole ? { serviceRole: opts.serviceRole } : {}) };
   const [iam, network, batch] = await Promise.all([
     gatherIamFacts(backend, [answers.platform], iamOptions),
@@ -103,7 +177,7 @@ export async function runSetup(ctx: Context, opts: SetupOptions): Promise<void> 
 
   // 4. The answers against the account: subnets and groups exist and share a VPC, roles exist or may be created.
   const issues = [...validateAnswers(answers, { network, iam }), ...serviceRoleIssues(opts.serviceRole, iam)];
-  if (issues.length > 0) throw answersError(issues);
+  if (issues.length > 0) return { answers, issues };
 
   const accountId = await accountIdOf(backend, {
     iam,
@@ -114,34 +188,19 @@ export async function runSetup(ctx: Context, opts: SetupOptions): Promise<void> 
 
   // 5. The network preflight: a FAIL means jobs could not pull their image or reach ECS.
   const checks = evaluateNetwork(target, network);
-  reportPreflight(ctx, checks, networkSource, opts.ignoreChecks === true);
-
-  // 6. The plan; then, for EKS, the Kubernetes side; then apply.
   const plan = withServiceRole(buildSetupPlan(answers, existing), opts.serviceRole);
-  let eks: Awaited<ReturnType<typeof prepareEks>> | undefined;
-  if (answers.platform === 'eks' && plan.conflicts.length === 0 && !emit) {
-    eks = await prepareEks(ctx, {
-      clusterName: answers.clusterName, namespace: answers.kubernetesNamespace, accountId, region: backend.region, partition: existing.partition,
-    }, opts.manifestsDir ?? `batchctl-${answers.stack}-eks`);
-  }
-  const result = await applyReportedPlan(ctx, plan, { emit, waitTimeoutMs: opts.timeout, sleep: opts.sleep, progress: true });
-  if (!result.applied) return;
-  if (plan.steps.length === 0) ctx.io.err(`${ctx.io.color().dim('·')} nothing to change: the stack ${answers.stack} exists and matches ${ctx.io.color().dim(`[${backend.label}]`)}\n`);
+  return { answers, issues: [], cluster, networkSource, checks, existing, batch, plan };
+}
 
-  // 7. The hello-world job: the one just submitted, or the one an earlier run submitted.
-  const submitted = plan.steps.findIndex((s) => s.operation === 'SubmitJob');
-  const earlier = (batch.jobs ?? []).find((j) => j.jobName === answers.jobName && j.status !== 'FAILED');
-  const jobId = submitted >= 0 ? (result.outputs[submitted] as B.SubmitJobResponse).jobId : answers.noJob ? undefined : earlier?.jobId;
-  let job: B.JobDetail | undefined;
-  let output: JobOutput | undefined;
-  if (jobId) {
-    job = await waitForJob(ctx, backend, jobId, answers.jobName, { timeoutMs: opts.timeout, sleep: opts.sleep });
-    output = await jobOutput(backend, job);
-  }
-  await printStack(ctx, backend, answers, plan, job, output, eks);
-  if (job?.status === 'FAILED') {
-    throw new FailureError(`job ${answers.jobName} (${job.jobId}) FAILED${job.statusReason ? `: ${job.statusReason}` : ''}`, 'the stack itself is ready; see the job output above');
-  }
+function networkTarget(backend: Backend, answers: SetupAnswers): NetworkTarget {
+  return {
+    platform: answers.platform,
+    region: backend.region,
+    subnetIds: answers.subnets,
+    securityGroupIds: answers.securityGroupIds,
+    image: answers.image,
+    ...(answers.platform === 'fargate' ? { assignPublicIp: answers.assignPublicIp } : {}),
+  };
 }
 
 /**

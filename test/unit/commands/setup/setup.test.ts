@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as B from '@aws-sdk/client-batch';
-import type * as E from '@aws-sdk/client-ec2';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AwsShapedError } from '../../../../src/errors.js';
 import { defaultNetwork, harness, leftovers, type Harness } from './helpers.js';
@@ -107,17 +106,12 @@ describe('setup fargate', () => {
     expect(mutations(h)).toEqual([]);
   });
 
-  it('without --yes and without a terminal it refuses (exit 2); on a terminal it shows the plan and asks', async () => {
+  it('without --yes and without a terminal it refuses (exit 2); on a terminal the wizard asks (test/unit/wizards/ui)', async () => {
     const h = harness();
     const r = await h.run('setup', 'fargate', 'hello', '--no-job');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('refusing to set up the fargate stack hello (8 changes) without confirmation');
     expect(mutations(h)).toEqual([]);
-    const tty = harness({ tty: true, answers: [false] });
-    const no = await tty.run('setup', 'fargate', 'hello', '--no-job');
-    expect(no.code).toBe(130);
-    expect(no.stderr).toContain('   4. create compute environment hello-ce  batch:CreateComputeEnvironment');
-    expect(mutations(tty)).toEqual([]);
   });
 
   it('takes the flags: names, sizes, image, command, subnets, Spot, no public IP with --ignore-checks', async () => {
@@ -166,27 +160,21 @@ describe('setup: bad input is reported before anything changes (exit 2, naming t
 
   it('subnets from two VPCs', async () => {
     const h = harness();
-    const { subnets } = await defaultNetwork(await h.sim());
-    h.overrides['ec2.describeSubnets'] = async (input: E.DescribeSubnetsRequest, next) => {
-      const out = (await next(input)) as E.DescribeSubnetsResult;
-      const other: E.Subnet = { SubnetId: 'subnet-0other', VpcId: 'vpc-0other', State: 'available', AvailabilityZone: 'us-east-1b' };
-      const want = (input.Filters ?? []).find((f) => f.Name === 'subnet-id')?.Values ?? [];
-      return { ...out, Subnets: [...(out.Subnets ?? []), ...(want.includes('subnet-0other') ? [other] : [])] };
-    };
-    const err = await bad(h, 'fargate', 'hello', '--subnets', `${subnets[0]},subnet-0other`);
-    expect(err).toMatch(/ {2}- --subnets: the subnets are in different VPCs \(vpc-\w+, vpc-0other\); a compute environment's subnets must share one/);
+    const sim = await h.sim();
+    const { subnets, vpc } = await defaultNetwork(sim);
+    const otherVpc = (await sim.ec2.createVpc({ CidrBlock: '10.0.0.0/16' })).Vpc!.VpcId!;
+    const other = (await sim.ec2.createSubnet({ VpcId: otherVpc, CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1b' })).Subnet!.SubnetId!;
+    const err = await bad(h, 'fargate', 'hello', '--subnets', `${subnets[0]},${other}`);
+    expect(err).toContain(`  - --subnets: the subnets are in different VPCs (${vpc}, ${otherVpc}); a compute environment's subnets must share one`);
   });
 
   it('a security group from another VPC', async () => {
     const h = harness();
-    h.overrides['ec2.describeSecurityGroups'] = async (input: E.DescribeSecurityGroupsRequest, next) => {
-      const out = (await next(input)) as E.DescribeSecurityGroupsResult;
-      const want = (input.Filters ?? []).find((f) => f.Name === 'group-id')?.Values ?? [];
-      const other: E.SecurityGroup = { GroupId: 'sg-0other', VpcId: 'vpc-0other', GroupName: 'x', OwnerId: '123456789012' };
-      return { ...out, SecurityGroups: [...(out.SecurityGroups ?? []), ...(want.includes('sg-0other') ? [other] : [])] };
-    };
-    const err = await bad(h, 'fargate', 'hello', '--security-groups', 'sg-0other');
-    expect(err).toMatch(/ {2}- --security-groups: sg-0other is in vpc-0other, not in the subnets' VPC vpc-\w+/);
+    const sim = await h.sim();
+    const otherVpc = (await sim.ec2.createVpc({ CidrBlock: '10.0.0.0/16' })).Vpc!.VpcId!;
+    const other = (await sim.ec2.createSecurityGroup({ VpcId: otherVpc, GroupName: 'x', Description: 'elsewhere' })).GroupId!;
+    const err = await bad(h, 'fargate', 'hello', '--security-groups', other);
+    expect(err).toContain(`  - --security-groups: ${other} is in ${otherVpc}, not in the subnets' VPC ${(await defaultNetwork(sim)).vpc}`);
   });
 
   it('a role that does not exist, with --no-create-roles', async () => {
@@ -337,20 +325,15 @@ describe('setup ec2', () => {
 });
 
 describe('setup eks', () => {
-  /** The simulator cannot create EKS clusters: DescribeCluster answers for one. */
-  function withCluster(version = '1.32') {
-    return harness({
-      overrides: {
-        'eks.describeCluster': async (input: { name?: string }) => {
-          if (input.name !== 'my-cluster') throw new AwsShapedError('ResourceNotFoundException', `No cluster found for name: ${input.name}.`, 404);
-          const h2 = sim;
-          const { subnets, sg } = await defaultNetwork(await h2());
-          return { cluster: { name: 'my-cluster', arn: 'arn:aws:eks:us-east-1:123456789012:cluster/my-cluster', version, status: 'ACTIVE', resourcesVpcConfig: { subnetIds: subnets.slice(0, 2), clusterSecurityGroupId: sg } } };
-        },
-      },
-    });
+  /** A simulated EKS cluster `my-cluster`, made with `batchctl sim eks create-cluster` (ACTIVE when it returns). */
+  async function withCluster(version = '1.32') {
+    const h = harness();
+    const r = await h.run('sim', 'eks', 'create-cluster', 'my-cluster', '--version', version);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('EKS cluster my-cluster created [sim]: ACTIVE, Kubernetes ' + version);
+    h.calls.length = 0;
+    return h;
   }
-  let sim: () => Promise<import('../../../../src/backend/sim/index.js').SimBackend>;
   const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
   async function nodeProfile(h: Harness) {
     const b = await h.sim();
@@ -361,8 +344,7 @@ describe('setup eks', () => {
   }
 
   it('--dry-run: the cluster\'s network, the plan, and the kubectl/eksctl commands (no files written)', async () => {
-    const h = withCluster();
-    sim = h.sim;
+    const h = await withCluster();
     await nodeProfile(h);
     const dir = join(tmp, 'dry');
     const r = await h.run('setup', 'eks', 'hello', '--eks-cluster', 'my-cluster', '--instance-role', 'eks-node-profile', '--manifests-dir', dir, '--dry-run', '-o', 'json');
@@ -379,9 +361,8 @@ describe('setup eks', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('writes the manifests; the simulator, which has no such cluster, turns the compute environment INVALID', async () => {
-    const h = withCluster();
-    sim = h.sim;
+  it('writes the manifests; on the simulated cluster the compute environment goes VALID (--no-job: the simulator does not run EKS jobs)', async () => {
+    const h = await withCluster();
     await nodeProfile(h);
     const dir = join(tmp, 'real');
     const r = await h.run('setup', 'eks', 'hello', '--eks-cluster', 'my-cluster', '--instance-role', 'eks-node-profile', '--manifests-dir', dir, '--no-job', '--yes');
@@ -389,13 +370,16 @@ describe('setup eks', () => {
     expect(readFileSync(join(dir, 'namespace-rbac.yaml'), 'utf8')).toContain('namespace: aws-batch-hello');
     expect(readFileSync(join(dir, 'cluster-rbac.yaml'), 'utf8')).toContain('name: aws-batch-cluster-role');
     expect(readFileSync(join(dir, 'aws-auth-maproles.yaml'), 'utf8')).toBe('- rolearn: arn:aws:iam::123456789012:role/AWSServiceRoleForBatch\n  username: aws-batch\n');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/✗ wait until compute environment hello-ce is VALID: hello-ce is INVALID: CLIENT_ERROR - EKS cluster .* does not exist/);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('✓ wait until compute environment hello-ce is VALID');
+    const { ce } = await describeStack(h);
+    const cluster = (await (await h.sim()).eks.describeCluster({ name: 'my-cluster' })).cluster!;
+    expect(ce).toMatchObject({ status: 'VALID', containerOrchestrationType: 'EKS', eksConfiguration: { eksClusterArn: cluster.arn } });
+    expect(ce!.computeResources).toMatchObject({ subnets: cluster.resourcesVpcConfig!.subnetIds, securityGroupIds: [cluster.resourcesVpcConfig!.clusterSecurityGroupId] });
   });
 
   it('an unknown cluster or an unsupported Kubernetes version is bad input naming --eks-cluster', async () => {
-    const h = withCluster('1.27');
-    sim = h.sim;
+    const h = await withCluster('1.27');
     const missing = await h.run('setup', 'eks', 'hello', '--eks-cluster', 'nope', '--instance-role', 'p', '--yes');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('error: --eks-cluster: no EKS cluster named nope in us-east-1 [sim]');
