@@ -240,7 +240,7 @@ function __batchctl_dynamic --argument-names kind
 end
 
 complete -c batchctl -f
-complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'demo' -d 'Try batchctl offline: build a small Batch world in the simulator'
+complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'demo' -d 'Try batchctl offline: the Fargate first run in the simulator, jobs and logs included'
 complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'ce' -d 'Compute environments: create, list, describe, update, enable, disable, delete'
 complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'compute-environment' -d 'Compute environments: create, list, describe, update, enable, disable, delete'
 complete -c batchctl -n '__batchctl_at \'batchctl\'' -a 'queue' -d 'Job queues: create, list, describe, snapshot, update, enable, disable, delete'

@@ -17,7 +17,7 @@ export interface NounEntry {
 
 /** Every noun, in the order `batchctl --help` lists them. */
 export const NOUNS: NounEntry[] = [
-  { name: 'demo', summary: 'Try batchctl offline: build a small Batch world in the simulator', load: () => import('./commands/demo/index.js') },
+  { name: 'demo', summary: 'Try batchctl offline: the Fargate first run in the simulator, jobs and logs included', load: () => import('./commands/demo/index.js') },
   { name: 'ce', aliases: ['compute-environment'], summary: 'Compute environments: create, list, describe, update, enable, disable, delete', load: () => import('./commands/ce/index.js') },
   { name: 'queue', aliases: ['jq'], summary: 'Job queues: create, list, describe, snapshot, update, enable, disable, delete', load: () => import('./commands/queue/index.js') },
   { name: 'jobdef', aliases: ['jd'], summary: 'Job definitions: register, list, describe, deregister, validate, skeleton', load: () => import('./commands/jobdef/index.js') },

@@ -18,10 +18,10 @@ describe('job submit -> list -> describe -> wait', () => {
   let id = '';
 
   it('submit without --yes is refused off a terminal; with --yes prints the id', async () => {
-    const refused = await box.run(['job', 'submit', '--queue', 'demo-queue', '--definition', 'demo-hello']);
+    const refused = await box.run(['job', 'submit', '--queue', 'demo-queue', '--definition', 'demo-job-def']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('refusing to submit job demo-hello to demo-queue without confirmation');
-    const r = await box.run(['--sim-speed', '100', 'job', 'submit', '--queue', 'demo-queue', '--definition', 'demo-hello', '--name', 'e2e', '--yes']);
+    expect(refused.stderr).toContain('refusing to submit job demo-job-def to demo-queue without confirmation');
+    const r = await box.run(['--sim-speed', '100', 'job', 'submit', '--queue', 'demo-queue', '--definition', 'demo-job-def', '--name', 'e2e', '--yes']);
     expect(r.code, r.stderr).toBe(0);
     id = r.stdout.trim();
     expect(id).toMatch(/^[0-9a-f-]{36}$/);

@@ -60,8 +60,9 @@ describe.runIf(HAVE_TMUX || process.env.CI)('batchctl top in tmux', () => {
     };
     await ok(['demo']);
     // The hog takes the whole compute environment (16 vCPUs), so the waiters stay RUNNABLE.
-    hogId = await ok(['--yes', 'job', 'submit', '-q', 'demo-queue', '-d', 'demo-hello', '-n', 'hog', '--vcpus', '16', '--memory', '32768', '--quiet', '--command', "sh -c 'echo tick 1; sleep 20; echo tick 2; sleep 20; echo tick 3; sleep 100000'"]);
-    for (const n of ['waiter-1', 'waiter-2']) await ok(['--yes', 'job', 'submit', '-q', 'demo-queue', '-d', 'demo-hello', '-n', n, '--quiet']);
+    await ok(['--yes', 'ce', 'update', 'demo-ce', '--max-vcpus', '16']);
+    hogId = await ok(['--yes', 'job', 'submit', '-q', 'demo-queue', '-d', 'demo-job-def', '-n', 'hog', '--vcpus', '16', '--memory', '32768', '--quiet', '--command', "sh -c 'echo tick 1; sleep 20; echo tick 2; sleep 20; echo tick 3; sleep 100000'"]);
+    for (const n of ['waiter-1', 'waiter-2']) await ok(['--yes', 'job', 'submit', '-q', 'demo-queue', '-d', 'demo-job-def', '-n', n, '--quiet']);
     tmux('new-session', '-d', '-s', SESSION, '-x', '130', '-y', '32', 'env', '-i', ...Object.entries(box.env).map(([k, v]) => `${k}=${v}`), 'TERM=xterm-256color', 'PS1=shell$ ', 'HISTFILE=/dev/null', 'bash', '--norc', '--noprofile');
     await waitFor('shell$');
   }, 120_000);

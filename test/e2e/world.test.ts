@@ -22,8 +22,8 @@ describe('demo, then a look around', () => {
   beforeAll(async () => {
     const r = await box.run(['demo']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/demo-fargate +FARGATE +ENABLED +VALID/);
-    expect(r.stderr).toContain('✓ create compute environment demo-fargate');
+    expect(r.stdout).toContain('  hello world\n');
+    expect(r.stderr).toContain('✓ create compute environment demo-ce');
     expect(r.stderr).toContain('Next, try:');
   }, 60_000);
 
@@ -31,42 +31,42 @@ describe('demo, then a look around', () => {
     const { computeEnvironments } = await json(['ce', 'list']);
     expect(computeEnvironments).toHaveLength(1);
     expect(computeEnvironments[0]).toMatchObject({
-      computeEnvironmentName: 'demo-fargate',
-      computeEnvironmentArn: 'arn:aws:batch:us-east-1:123456789012:compute-environment/demo-fargate',
+      computeEnvironmentName: 'demo-ce',
+      computeEnvironmentArn: 'arn:aws:batch:us-east-1:123456789012:compute-environment/demo-ce',
       type: 'MANAGED',
       state: 'ENABLED',
       status: 'VALID',
-      computeResources: { type: 'FARGATE', maxvCpus: 16 },
+      computeResources: { type: 'FARGATE', maxvCpus: 128 },
       tags: { 'batchctl:stack': 'demo' },
     });
   });
 
   it('the queue and the job definition are there too', async () => {
     expect((await json(['queue', 'list'])).jobQueues.map((q: { jobQueueName: string; status: string }) => `${q.jobQueueName}:${q.status}`)).toEqual(['demo-queue:VALID']);
-    expect((await json(['jobdef', 'list'])).jobDefinitions.map((d: { jobDefinitionName: string }) => d.jobDefinitionName)).toEqual(['demo-hello']);
+    expect((await json(['jobdef', 'list'])).jobDefinitions.map((d: { jobDefinitionName: string }) => d.jobDefinitionName)).toEqual(['demo-job-def']);
   });
 
-  it('a second demo changes nothing', async () => {
+  it('a second demo reuses the stack', async () => {
     const r = await box.run(['demo']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^· the demo world already exists \[sim\]\n/);
+    expect(r.stderr).toContain('· nothing to change: the stack demo exists and matches [sim]\n');
     expect((await json(['jobdef', 'list'])).jobDefinitions).toHaveLength(1);
   });
 
   it('a mutation without --yes, without a terminal, is refused with exit 2 naming --yes; nothing changes', async () => {
-    const r = await box.run(['ce', 'disable', 'demo-fargate']);
+    const r = await box.run(['ce', 'disable', 'demo-ce']);
     expect(r).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'error: refusing to disable compute environment demo-fargate without confirmation\nhint: pass --yes to apply it, or --dry-run to see the plan without changing anything\n',
+      stderr: 'error: refusing to disable compute environment demo-ce without confirmation\nhint: pass --yes to apply it, or --dry-run to see the plan without changing anything\n',
     });
     expect((await json(['ce', 'list'])).computeEnvironments[0].state).toBe('ENABLED');
   });
 
   it('--dry-run prints the plan and changes nothing', async () => {
-    const r = await box.run(['ce', 'disable', 'demo-fargate', '--dry-run']);
+    const r = await box.run(['ce', 'disable', 'demo-ce', '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('1. disable compute environment demo-fargate  batch:UpdateComputeEnvironment');
+    expect(r.stdout).toContain('1. disable compute environment demo-ce  batch:UpdateComputeEnvironment');
     expect(r.stdout).toContain('dry run: nothing was changed');
     expect((await json(['ce', 'list'])).computeEnvironments[0].state).toBe('ENABLED');
     const reset = await box.run(['sim', 'reset', '--dry-run']);
@@ -91,9 +91,9 @@ describe('demo, then a look around', () => {
         encoding: 'utf8',
         env: { ...box.env, PATH: `${bin}:${box.env.PATH}` },
       }).split('\n').filter(Boolean);
-    expect(complete('batchctl', 'ce', 'describe', 'demo-')).toEqual(['demo-fargate']);
+    expect(complete('batchctl', 'ce', 'describe', 'demo-')).toEqual(['demo-ce']);
     expect(complete('batchctl', 'queue', 'describe', '')).toEqual(['demo-queue']);
-    expect(complete('batchctl', 'jobdef', 'describe', 'd')).toEqual(['demo-hello']);
+    expect(complete('batchctl', 'jobdef', 'describe', 'd')).toEqual(['demo-job-def']);
     expect(complete('batchctl', 'ce', 'describe', 'zzz')).toEqual([]);
   });
 });

@@ -1,2 +1,2 @@
-/** `batchctl demo`: a noun without verbs (for now): builds the demo world in the simulator. */
+/** `batchctl demo`: a noun without verbs: the Fargate first run in the simulator, jobs and logs included. */
 export { demoCommand as default } from './demo.js';

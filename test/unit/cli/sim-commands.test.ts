@@ -66,7 +66,7 @@ describe('batchctl sim', () => {
     const before = t.stdout().length;
     expect(await t.run('sim', 'reset', '--dry-run')).toBe(0);
     expect(t.stdout().slice(before)).toMatch(
-      /^Would delete the simulator's state in :memory: \(1 compute environment, 1 job queue, 1 job definition, 2 IAM roles, .*\) and start a fresh world\.\ndry run: nothing was changed\n$/,
+      /^Would delete the simulator's state in :memory: \(1 compute environment, 1 job queue, 1 job definition, \d+ jobs, .*2 IAM roles, .*\) and start a fresh world\.\ndry run: nothing was changed\n$/,
     );
     expect((await t.sim()).control.status().counts['batch:job-queue']).toBe(1);
   });
@@ -95,7 +95,7 @@ describe('batchctl sim', () => {
     const t = createTestContext({ env: { BATCHCTL_BACKEND: 'aws' } });
     // The test context always opens the simulator; the refusal must come from the configuration.
     expect(await t.run('demo')).toBe(2);
-    expect(t.stderr()).toBe('error: demo builds its world in the simulator only, and the backend is aws\nhint: drop --backend aws (or unset BATCHCTL_BACKEND) to use the simulator\n');
+    expect(t.stderr()).toBe('error: demo works in the simulator only, and the backend is aws\nhint: drop --backend aws (or unset BATCHCTL_BACKEND) to use the simulator; `batchctl setup fargate` is the same first run against AWS\n');
   });
 });
 
