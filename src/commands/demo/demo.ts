@@ -198,8 +198,8 @@ function printLogLines(ctx: Context, job: JobDetail, lines: LogLine[]): void {
   const c = ctx.io.color();
   const colours = new ColourPicker();
   const labels = new Set(lines.map((l) => l.source.jobId)).size > 1;
-  // Children that write at the same instant, in index order.
-  lines = [...lines].sort((a, b) => a.timestamp - b.timestamp || (a.source.index ?? 0) - (b.source.index ?? 0));
+  // Child by child, in index order (children run side by side: time order would shuffle them).
+  lines = [...lines].sort((a, b) => (a.source.index ?? 0) - (b.source.index ?? 0) || a.timestamp - b.timestamp);
   const style = { format: 'short' as const, timestamps: false, labels, showJob: false };
   const text = lines.map((l) => `  ${formatLine(l, style, { label: (s) => c[colours.pick(colourKey(l.source))](s), dim: c.dim })}`);
   ctx.io.out(`${c.bold(job.jobName ?? '')} ${c.dim(job.jobId ?? '')}\n${text.join('') || `  ${c.dim('(no output)')}\n`}`);

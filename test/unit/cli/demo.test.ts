@@ -33,7 +33,7 @@ describe('batchctl demo', () => {
     expect(err).toMatch(/demo-after-array +SUCCEEDED\n/);
 
     // 4. The logs: every child labelled [index], then the dependent's line.
-    for (let i = 0; i < DEMO.arraySize; i++) expect(out).toContain(`  [${i}] hello from child ${i} of 5\n`);
+    expect(out).toContain(Array.from({ length: DEMO.arraySize }, (_, i) => `  [${i}] hello from child ${i} of 5\n`).join(''));
     expect(out).toContain('  all 5 children are done; demo-after-array ran after them\n');
 
     // 5. The summary on stdout; 6. what to try next on stderr.
