@@ -17,9 +17,10 @@ _batchctl_children() {
     'batchctl iam') _batchctl_r='check create-roles policy' ;;
     'batchctl network') _batchctl_r='check' ;;
     'batchctl policy') _batchctl_r='list ls describe show create update delete rm' ;;
-    'batchctl sim') _batchctl_r='status advance speed reset scenario run faults' ;;
+    'batchctl sim') _batchctl_r='status advance speed reset scenario run faults eks' ;;
     'batchctl sim scenario') _batchctl_r='list ls apply' ;;
     'batchctl sim faults') _batchctl_r='set show clear' ;;
+    'batchctl sim eks') _batchctl_r='create-cluster delete-cluster' ;;
     'batchctl config') _batchctl_r='get set unset list ls path' ;;
     *) _batchctl_r='' ;;
   esac
@@ -93,11 +94,14 @@ _batchctl_canonical() {
     'batchctl sim|scenario') _batchctl_r='scenario' ;;
     'batchctl sim|run') _batchctl_r='run' ;;
     'batchctl sim|faults') _batchctl_r='faults' ;;
+    'batchctl sim|eks') _batchctl_r='eks' ;;
     'batchctl sim scenario|list'|'batchctl sim scenario|ls') _batchctl_r='list' ;;
     'batchctl sim scenario|apply') _batchctl_r='apply' ;;
     'batchctl sim faults|set') _batchctl_r='set' ;;
     'batchctl sim faults|show') _batchctl_r='show' ;;
     'batchctl sim faults|clear') _batchctl_r='clear' ;;
+    'batchctl sim eks|create-cluster') _batchctl_r='create-cluster' ;;
+    'batchctl sim eks|delete-cluster') _batchctl_r='delete-cluster' ;;
     'batchctl config|get') _batchctl_r='get' ;;
     'batchctl config|set') _batchctl_r='set' ;;
     'batchctl config|unset') _batchctl_r='unset' ;;
@@ -142,6 +146,8 @@ _batchctl_options() {
     'batchctl untag') _batchctl_r='--kind' ;;
     'batchctl sim run') _batchctl_r='--until-idle --max' ;;
     'batchctl sim faults set') _batchctl_r='--throttle-rate --spot-reclaim-rate --pull-failure-rate --capacity-shortage-rate' ;;
+    'batchctl sim eks create-cluster') _batchctl_r='--kubernetes-version --subnets --security-groups --role-arn --no-wait' ;;
+    'batchctl sim eks delete-cluster') _batchctl_r='--no-wait' ;;
     'batchctl completion') _batchctl_r='--write' ;;
     *) _batchctl_r='' ;;
   esac
@@ -387,6 +393,10 @@ _batchctl_value() {
     'batchctl sim faults set|--spot-reclaim-rate') _batchctl_r='' ;;
     'batchctl sim faults set|--pull-failure-rate') _batchctl_r='' ;;
     'batchctl sim faults set|--capacity-shortage-rate') _batchctl_r='' ;;
+    'batchctl sim eks create-cluster|--kubernetes-version') _batchctl_r='' ;;
+    'batchctl sim eks create-cluster|--subnets') _batchctl_r='' ;;
+    'batchctl sim eks create-cluster|--security-groups') _batchctl_r='' ;;
+    'batchctl sim eks create-cluster|--role-arn') _batchctl_r='' ;;
     'batchctl completion|--write') _batchctl_r='files' ;;
     *'|--backend') _batchctl_r='choices:sim aws' ;;
     *'|--region') _batchctl_r='' ;;
@@ -465,6 +475,8 @@ _batchctl_arg() {
     'batchctl sim advance|0') _batchctl_r='' ;;
     'batchctl sim speed|0') _batchctl_r='' ;;
     'batchctl sim scenario apply|0') _batchctl_r='' ;;
+    'batchctl sim eks create-cluster|0') _batchctl_r='' ;;
+    'batchctl sim eks delete-cluster|0') _batchctl_r='' ;;
     'batchctl config get|0') _batchctl_r='choices:backend region profile endpoint-url output home sim-speed color' ;;
     'batchctl config set|0') _batchctl_r='choices:backend region profile endpoint-url output home sim-speed color' ;;
     'batchctl config set|1') _batchctl_r='' ;;

@@ -1,8 +1,8 @@
 /**
  * Test helpers for the setup, teardown, iam and network commands: a test context whose simulator
- * can have single operations replaced (to inject a failure, or to stand in for what the simulator
- * cannot do yet: a second VPC, a subnet without a route, an EKS cluster, a finished job), and
- * listings of everything a stack could leave behind.
+ * can have single operations replaced (to inject a failure or an answer the world cannot give, such
+ * as no default VPC), and listings of everything a stack could leave behind. Networks and EKS
+ * clusters are made through the port (CreateVpc, CreateSubnet, `sim eks create-cluster`).
  */
 import type { Backend } from '../../../../src/backend/port.js';
 import type { SimBackend } from '../../../../src/backend/sim/index.js';
@@ -106,7 +106,7 @@ export async function leftovers(b: Backend): Promise<{ computeEnvironments: stri
 /** The default VPC's subnets (sorted by zone) and default security group. */
 export async function defaultNetwork(b: Backend): Promise<{ vpc: string; subnets: string[]; sg: string }> {
   const vpc = (await b.ec2.describeVpcs({})).Vpcs!.find((v) => v.IsDefault)!.VpcId!;
-  const subnets = (await b.ec2.describeSubnets({})).Subnets!.sort((x, y) => x.AvailabilityZone!.localeCompare(y.AvailabilityZone!)).map((s) => s.SubnetId!);
-  const sg = (await b.ec2.describeSecurityGroups({})).SecurityGroups!.find((g) => g.GroupName === 'default')!.GroupId!;
+  const subnets = (await b.ec2.describeSubnets({ Filters: [{ Name: 'vpc-id', Values: [vpc] }, { Name: 'default-for-az', Values: ['true'] }] })).Subnets!.sort((x, y) => x.AvailabilityZone!.localeCompare(y.AvailabilityZone!)).map((s) => s.SubnetId!);
+  const sg = (await b.ec2.describeSecurityGroups({})).SecurityGroups!.find((g) => g.GroupName === 'default' && g.VpcId === vpc)!.GroupId!;
   return { vpc, subnets, sg };
 }

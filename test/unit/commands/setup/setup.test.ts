@@ -328,7 +328,7 @@ describe('setup eks', () => {
   /** A simulated EKS cluster `my-cluster`, made with `batchctl sim eks create-cluster` (ACTIVE when it returns). */
   async function withCluster(version = '1.32') {
     const h = harness();
-    const r = await h.run('sim', 'eks', 'create-cluster', 'my-cluster', '--version', version);
+    const r = await h.run('sim', 'eks', 'create-cluster', 'my-cluster', '--kubernetes-version', version);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('EKS cluster my-cluster created [sim]: ACTIVE, Kubernetes ' + version);
     h.calls.length = 0;
