@@ -325,20 +325,15 @@ describe('setup ec2', () => {
 });
 
 describe('setup eks', () => {
-  /** The simulator cannot create EKS clusters: DescribeCluster answers for one. */
-  function withCluster(version = '1.32') {
-    return harness({
-      overrides: {
-        'eks.describeCluster': async (input: { name?: string }) => {
-          if (input.name !== 'my-cluster') throw new AwsShapedError('ResourceNotFoundException', `No cluster found for name: ${input.name}.`, 404);
-          const h2 = sim;
-          const { subnets, sg } = await defaultNetwork(await h2());
-          return { cluster: { name: 'my-cluster', arn: 'arn:aws:eks:us-east-1:123456789012:cluster/my-cluster', version, status: 'ACTIVE', resourcesVpcConfig: { subnetIds: subnets.slice(0, 2), clusterSecurityGroupId: sg } } };
-        },
-      },
-    });
+  /** A simulated EKS cluster `my-cluster`, made with `batchctl sim eks create-cluster` (ACTIVE when it returns). */
+  async function withCluster(version = '1.32') {
+    const h = harness();
+    const r = await h.run('sim', 'eks', 'create-cluster', 'my-cluster', '--kubernetes-version', version);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('EKS cluster my-cluster created [sim]: ACTIVE, Kubernetes ' + version);
+    h.calls.length = 0;
+    return h;
   }
-  let sim: () => Promise<import('../../../../src/backend/sim/index.js').SimBackend>;
   const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
   async function nodeProfile(h: Harness) {
     const b = await h.sim();
@@ -349,8 +344,7 @@ describe('setup eks', () => {
   }
 
   it('--dry-run: the cluster\'s network, the plan, and the kubectl/eksctl commands (no files written)', async () => {
-    const h = withCluster();
-    sim = h.sim;
+    const h = await withCluster();
     await nodeProfile(h);
     const dir = join(tmp, 'dry');
     const r = await h.run('setup', 'eks', 'hello', '--eks-cluster', 'my-cluster', '--instance-role', 'eks-node-profile', '--manifests-dir', dir, '--dry-run', '-o', 'json');
@@ -367,9 +361,8 @@ describe('setup eks', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  it('writes the manifests; the simulator, which has no such cluster, turns the compute environment INVALID', async () => {
-    const h = withCluster();
-    sim = h.sim;
+  it('writes the manifests; on the simulated cluster the compute environment goes VALID (--no-job: the simulator does not run EKS jobs)', async () => {
+    const h = await withCluster();
     await nodeProfile(h);
     const dir = join(tmp, 'real');
     const r = await h.run('setup', 'eks', 'hello', '--eks-cluster', 'my-cluster', '--instance-role', 'eks-node-profile', '--manifests-dir', dir, '--no-job', '--yes');
@@ -377,13 +370,16 @@ describe('setup eks', () => {
     expect(readFileSync(join(dir, 'namespace-rbac.yaml'), 'utf8')).toContain('namespace: aws-batch-hello');
     expect(readFileSync(join(dir, 'cluster-rbac.yaml'), 'utf8')).toContain('name: aws-batch-cluster-role');
     expect(readFileSync(join(dir, 'aws-auth-maproles.yaml'), 'utf8')).toBe('- rolearn: arn:aws:iam::123456789012:role/AWSServiceRoleForBatch\n  username: aws-batch\n');
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/✗ wait until compute environment hello-ce is VALID: hello-ce is INVALID: CLIENT_ERROR - EKS cluster .* does not exist/);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('✓ wait until compute environment hello-ce is VALID');
+    const { ce } = await describeStack(h);
+    const cluster = (await (await h.sim()).eks.describeCluster({ name: 'my-cluster' })).cluster!;
+    expect(ce).toMatchObject({ status: 'VALID', containerOrchestrationType: 'EKS', eksConfiguration: { eksClusterArn: cluster.arn } });
+    expect(ce!.computeResources).toMatchObject({ subnets: cluster.resourcesVpcConfig!.subnetIds, securityGroupIds: [cluster.resourcesVpcConfig!.clusterSecurityGroupId] });
   });
 
   it('an unknown cluster or an unsupported Kubernetes version is bad input naming --eks-cluster', async () => {
-    const h = withCluster('1.27');
-    sim = h.sim;
+    const h = await withCluster('1.27');
     const missing = await h.run('setup', 'eks', 'hello', '--eks-cluster', 'nope', '--instance-role', 'p', '--yes');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('error: --eks-cluster: no EKS cluster named nope in us-east-1 [sim]');
