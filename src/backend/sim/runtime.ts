@@ -25,8 +25,16 @@ export class SimRuntime {
     this.account = store.getMeta(META.account)!;
   }
 
-  /** The simulated now as the clock sees it (not yet clamped to the world's last instant). */
+  /**
+   * The simulated now as the clock sees it (not yet clamped to the world's last instant), in whole
+   * milliseconds: AWS's times are integer epoch ms, and a fractional instant (a clock advanced by
+   * 1.5 ms, a speed of 2.5) would leak into timestamps and log tokens.
+   */
   clockNow(): number {
+    return Math.floor(this.rawClockNow());
+  }
+
+  private rawClockNow(): number {
     if (this.clock) return this.clock.now();
     const s = this.store;
     return simulatedNow({ simAnchor: Number(s.getMeta(META.simAnchor)), realAnchor: Number(s.getMeta(META.realAnchor)), speed: Number(s.getMeta(META.speed)) }, Date.now());
