@@ -34,6 +34,15 @@ export function editText(s: TextState, input: string, key: Key): TextState | und
     return { value: value.slice(0, start) + value.slice(cursor), cursor: start };
   }
   if (key.ctrl || key.meta || key.return || key.tab || key.escape || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return undefined;
+  // Keys that arrive together (a held Backspace, fast typing) come as one chunk: replay them.
+  if (input.length > 1 && /[\x7f\b]/.test(input)) {
+    let t: TextState = { value, cursor };
+    for (const ch of input) {
+      const k = ch === '\x7f' || ch === '\b' ? { ...key, backspace: true } : key;
+      t = editText(t, ch === '\x7f' || ch === '\b' ? '' : ch, k) ?? t;
+    }
+    return t;
+  }
   // Typed or pasted text; a paste's line breaks and other control characters are dropped.
   // eslint-disable-next-line no-control-regex
   const typed = input.replace(/[\x00-\x1f\x7f]/g, '');
