@@ -262,7 +262,7 @@ function networkFields(): Field[] {
 }
 
 function createRolesField(): ToggleField {
-  return toggle('createRoles', (a) => a.createRoles, (a, on) => ({ ...a, createRoles: on }), () => 'off: a missing role is an error');
+  return toggle('createRoles', (a) => a.createRoles, (a, on) => ({ ...a, createRoles: on }), () => 'off: missing roles are errors');
 }
 
 /** The fields of one step, in screen order, for the platform. */
@@ -275,7 +275,7 @@ export function stepFields(platform: Platform, step: number, facts?: Pick<Wizard
       if (platform === 'eks') {
         const clusters = facts?.clusters ?? [];
         f.push(clusters.length > 0
-          ? { kind: 'select', key: 'clusterName', label: promptOf('clusterName').label, hint: hintFor('clusterName', () => 'batchctl does not create clusters'), choices: () => clusters.map((c) => ({ value: c, label: c })), get: (a) => (a.platform === 'eks' ? a.clusterName : ''), set: (a, v) => ({ ...a, clusterName: v, eksClusterArn: undefined }) as SetupAnswers }
+          ? { kind: 'select', key: 'clusterName', label: promptOf('clusterName').label, hint: hintFor('clusterName', () => 'space: next cluster'), choices: () => clusters.map((c) => ({ value: c, label: c })), get: (a) => (a.platform === 'eks' ? a.clusterName : ''), set: (a, v) => ({ ...a, clusterName: v, eksClusterArn: undefined }) as SetupAnswers }
           : text('clusterName', { hint: () => 'batchctl does not create clusters' }));
         f.push(text('kubernetesNamespace'));
       }
@@ -293,7 +293,7 @@ export function stepFields(platform: Platform, step: number, facts?: Pick<Wizard
         );
         if (platform === 'eks') f.push(createRolesField());
         f.push({
-          kind: 'select', key: 'allocationStrategy', label: promptOf('allocationStrategy').label, hint: hintFor('allocationStrategy', () => 'SPOT_* needs Spot capacity'),
+          kind: 'select', key: 'allocationStrategy', label: promptOf('allocationStrategy').label, hint: hintFor('allocationStrategy', () => 'space: next; SPOT_* needs Spot'),
           choices: () => ALLOCATION[platform].map((s) => ({ value: s, label: s })),
           get: (a) => (a.platform === 'fargate' ? '' : a.allocationStrategy),
           set: (a, v) => ({ ...a, allocationStrategy: v }) as SetupAnswers,

@@ -1,6 +1,6 @@
 /**
- * A list of choices, one picked (`●`) or several (`◉`), with a cursor (`›`) that ↑/↓ move and
- * space picks under. Only `maxRows` rows show at a time, scrolled to keep the cursor in view.
+ * A list of choices, one picked (`●`, space moves the pick on) or several (`◉`, with a cursor `›`
+ * that ↑/↓ move and space picks under). Only `maxRows` rows show at a time, scrolled to keep the cursor in view.
  */
 import { Text } from 'ink';
 import type { ReactElement } from 'react';
@@ -40,7 +40,9 @@ export function selectRows({ choices, selected, cursor, multi, maxRows, width, i
   let start = 0;
   let end = choices.length;
   if (choices.length > rows) {
-    start = Math.max(0, Math.min(cursor - Math.floor(rows / 2), choices.length - rows));
+    // A single list has no cursor: keep its pick in view.
+    const anchor = cursor >= 0 ? cursor : Math.max(0, choices.findIndex((c) => selected.includes(c.value)));
+    start = Math.max(0, Math.min(anchor - Math.floor(rows / 2), choices.length - rows));
     end = start + rows;
   }
   const pad = ' '.repeat(indent);

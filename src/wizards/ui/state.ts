@@ -4,7 +4,7 @@
  * review screen's button and scroll. The component only draws the state and runs the effects.
  */
 import type { Key } from 'ink';
-import { flagFor, type Platform, type SetupAnswers } from '../defaults.js';
+import type { Platform, SetupAnswers } from '../defaults.js';
 import type { Issue } from '../validate.js';
 import { answerIssues, fieldErrors, fieldOfIssue, REVIEW_STEP, stepFields, type Field, type WizardFacts } from './fields.js';
 import { moveCursor, pick } from './select-list.js';
@@ -79,7 +79,7 @@ function withFocus(s: WizardState, index: number, from: 'above' | 'below' | 'jum
   const focus = [...s.focus];
   focus[s.step] = i;
   const cursors = { ...s.cursors };
-  if (f && (f.kind === 'select' || f.kind === 'multi') && from !== 'jump') {
+  if (f && f.kind === 'multi' && from !== 'jump') {
     const n = f.choices(s.answers, facts).length;
     cursors[f.key] = from === 'above' ? 0 : Math.max(0, n - 1);
   }
@@ -135,8 +135,40 @@ function setAnswers(s: WizardState, answers: SetupAnswers): WizardState {
 
 const isCtrlC = (input: string, key: Key) => key.ctrl && input === 'c';
 
-/** What one key does. */
+const NO_KEY: Key = {
+  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
+  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  super: false, hyper: false, capsLock: false, numLock: false,
+};
+
+/**
+ * Keys that reached Ink in one chunk ("\r\r" from a fast Enter Enter, a held Backspace) come as
+ * one input it does not recognise: split them back into keys. Plain text stays one paste.
+ */
+export function splitChunk(input: string, key: Key): Array<[string, Key]> {
+  // eslint-disable-next-line no-control-regex
+  if (input.length < 2 || !/[\r\n\t\x7f\b\x03]/.test(input)) return [[input, key]];
+  const out: Array<[string, Key]> = [];
+  let text = '';
+  const flush = () => {
+    if (text) out.push([text, { ...NO_KEY }]);
+    text = '';
+  };
+  for (const ch of input) {
+    if (ch === '\r' || ch === '\n') (flush(), out.push(['', { ...NO_KEY, return: true }]));
+    else if (ch === '\t') (flush(), out.push(['', { ...NO_KEY, tab: true }]));
+    else if (ch === '\x7f' || ch === '\b') (flush(), out.push(['', { ...NO_KEY, backspace: true }]));
+    else if (ch === '\x03') (flush(), out.push(['c', { ...NO_KEY, ctrl: true }]));
+    else text += ch;
+  }
+  flush();
+  return out;
+}
+
+/** What one key (or a chunk of keys) does. */
 export function reduceKey(s: WizardState, input: string, key: Key, env: WizardEnv): WizardState {
+  const keys = splitChunk(input, key);
+  if (keys.length > 1) return keys.reduce((st, [i, k]) => reduceKey(st, i, k, env), s);
   if (s.done) return s;
   if (isCtrlC(input, key)) return { ...s, done: { cancel: true } };
   return s.step === REVIEW_STEP ? reviewKey(s, input, key, env) : fieldKey(s, input, key, env.facts);
@@ -154,7 +186,7 @@ function fieldKey(s: WizardState, input: string, key: Key, facts: WizardFacts): 
 
   if (key.upArrow || key.downArrow) {
     const delta = key.upArrow ? -1 : 1;
-    if (f.kind === 'select' || f.kind === 'multi') {
+    if (f.kind === 'multi') {
       const n = f.choices(s.answers, facts).length;
       const moved = moveCursor(listCursor(s, f, facts), n, delta);
       if (typeof moved === 'number') return { ...s, cursors: { ...s.cursors, [f.key]: moved }, message: undefined };
@@ -183,7 +215,11 @@ function fieldKey(s: WizardState, input: string, key: Key, facts: WizardFacts): 
     const choices = f.choices(s.answers, facts);
     const c = choices[listCursor(s, f, facts)];
     if (!c) return s;
-    if (f.kind === 'select') return setAnswers(s, f.set(s.answers, c.value));
+    if (f.kind === 'select') {
+      // Space moves the pick to the next choice (the list is short: a strategy, a cluster).
+      const at = choices.findIndex((x) => x.value === f.get(s.answers));
+      return setAnswers(s, f.set(s.answers, choices[(at + 1) % choices.length]!.value));
+    }
     return setAnswers(s, f.set(s.answers, pick(f.get(s.answers), c.value, true)));
   }
   return s;
@@ -215,9 +251,4 @@ function reviewKey(s: WizardState, input: string, key: Key, env: WizardEnv): Wiz
   if (!env.review) return { ...s, message: 'the plan is still being built' };
   if (env.review.createBlocked) return { ...s, message: env.review.createBlocked };
   return { ...s, done: { create: s.answers } };
-}
-
-/** The flag of a field, for the hint line and messages. */
-export function flagOfField(f: Field): string {
-  return flagFor(f.key);
 }

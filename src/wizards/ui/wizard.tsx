@@ -56,14 +56,14 @@ export function createBlocked(r: WizardReview, ignoreChecks: boolean): string | 
   if (r.error) return 'the plan could not be built; go back and change the answers, or cancel';
   if (r.issues.length > 0) return 'the account rejects some answers: Back goes to the first one';
   if (!r.plan) return 'there is no plan';
-  if (r.plan.conflicts.length > 0) return 'the plan conflicts with what exists; resolve the conflicts (see each fix) or change the names';
-  if (!ignoreChecks && countVerdicts(r.checks).FAIL > 0) return 'the network preflight failed; change the network, or run again with --ignore-checks';
+  if (r.plan.conflicts.length > 0) return 'the plan conflicts with what exists: see each fix, or change the names';
+  if (!ignoreChecks && countVerdicts(r.checks).FAIL > 0) return 'the network preflight failed: change the network, or run with --ignore-checks';
   return undefined;
 }
 
 const FOOTER = {
-  fields: '↑/↓ field · space pick · enter/tab next step · esc/shift-tab back · ctrl-c cancel',
-  review: '←/→ button · enter choose · ↑/↓ scroll · esc back · ctrl-c cancel',
+  fields: '↑↓ field · space pick · enter/tab next · esc/shift-tab back · ctrl-c cancel',
+  review: '←→ button · enter choose · ↑↓ scroll · esc back · ctrl-c cancel',
 };
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -152,7 +152,7 @@ function StepBar({ step, width }: { step: number; width: number }) {
           {i === step ? (
             <Text bold color="cyan">{`${i + 1} ${s.title}`}</Text>
           ) : (
-            <Text dimColor={i > step} color={i < step ? 'green' : undefined}>{i < step ? `✓ ${s.title}` : `${i + 1} ${full ? s.title : shortTitle(s.title)}`}</Text>
+            <Text dimColor={i > step} color={i < step ? 'green' : undefined}>{`${i < step ? '✓' : i + 1} ${full ? s.title : shortTitle(s.title)}`}</Text>
           )}
         </Text>
       ))}
@@ -226,16 +226,20 @@ function computeLayout(s: WizardState, facts: WizardFacts, review: WizardReview 
   const { lines, ranges } = fieldLines(s, facts, width, Math.max(3, Math.min(8, bodyRows - 8)));
   const focus = s.focus[s.step] ?? 0;
   const [a, b] = ranges[focus] ?? [0, 0];
-  let start = 0;
   let shown = lines;
   if (lines.length > bodyRows) {
-    const rows = bodyRows - 2;
-    start = Math.max(0, Math.min(a, b - rows + 1));
-    if (b - a + 1 > rows) start = a;
+    // Rows for fields from `start`, after a "more" marker at each clipped end.
+    const room = (start: number) => {
+      const up = start > 0 ? 1 : 0;
+      return start + bodyRows - up < lines.length ? bodyRows - up - 1 : bodyRows - up;
+    };
+    let start = 0;
+    while (b >= start + room(start) && start < a) start++;
+    const end = start + room(start);
     shown = [
-      start > 0 ? <Text key="up" dimColor>  ↑ more fields</Text> : <Text key="up"> </Text>,
-      ...lines.slice(start, start + rows),
-      start + rows < lines.length ? <Text key="down" dimColor>  ↓ more fields</Text> : <Text key="down"> </Text>,
+      ...(start > 0 ? [<Text key="up" dimColor>  ↑ more fields</Text>] : []),
+      ...lines.slice(start, end),
+      ...(end < lines.length ? [<Text key="down" dimColor>  ↓ more fields</Text>] : []),
     ];
   }
   return { body: <Box flexDirection="column">{shown}</Box>, height: CHROME + shown.length, maxScroll: 0 };
@@ -266,7 +270,8 @@ function fieldLines(s: WizardState, facts: WizardFacts, width: number, listRows:
     if (focused && (f.kind === 'select' || f.kind === 'multi')) {
       const choices = f.choices(s.answers, facts);
       const selected = f.kind === 'multi' ? f.get(s.answers) : [f.get(s.answers)];
-      lines.push(...selectRows({ choices, selected, cursor: s.cursors[f.key] ?? 0, multi: f.kind === 'multi', maxRows: listRows, width: width - indent, indent }));
+      const cursor = f.kind === 'multi' ? (s.cursors[f.key] ?? 0) : -1;
+      lines.push(...selectRows({ choices, selected, cursor, multi: f.kind === 'multi', maxRows: listRows, width: width - indent, indent }));
     }
     for (const e of errors[i]!) {
       wrapWords(`✗ ${e}`, width - indent).forEach((part, k) => {
@@ -334,11 +339,12 @@ function reviewLines(s: WizardState, facts: WizardFacts, r: WizardReview | undef
       lines.push(`  ${c.red('✗')} ${i.field}: ${i.message}${at ? c.dim(` (step ${at.step + 1})`) : ''}`);
     }
   }
-  if (r.plan) lines.push(...formatPlan(r.plan, c, facts.world).replace(/\n$/, '').split('\n'));
+  // The preflight first: one line when it passes, and the plan below may need scrolling.
   if (r.checks.length > 0) {
     const notPassed = r.checks.filter((k) => k.verdict !== 'PASS');
-    lines.push('', `${c.bold('network preflight')}${r.networkSource ? ` (${r.networkSource})` : ''}: ${checkSummary(r.checks, c)}`);
+    lines.push(`${c.bold('network preflight')}${r.networkSource ? ` (${r.networkSource})` : ''}: ${checkSummary(r.checks, c)}`);
     if (notPassed.length) lines.push(...formatChecklist(notPassed, c).replace(/\n$/, '').split('\n').map((l) => `  ${l}`));
   }
+  if (r.plan) lines.push(...(lines.length ? [''] : []), ...formatPlan(r.plan, c, facts.world).replace(/\n$/, '').split('\n'));
   return lines;
 }

@@ -29,7 +29,7 @@ describe('step 1: compute environment', () => {
     expect(line(f, 'Maximum vCPUs')).toMatch(/128$/);
     expect(line(f, 'Subnets')).toMatch(/subnet-0a, subnet-0b, subnet-0c$/);
     expect(line(f, 'Security groups')).toMatch(/sg-0default$/);
-    expect(f).toContain('↑/↓ field · space pick · enter/tab next step · esc/shift-tab back · ctrl-c cancel');
+    expect(f).toContain('↑↓ field · space pick · enter/tab next · esc/shift-tab back · ctrl-c cancel');
   });
 
   it('validates as typed: the error shows under the field, and goes when the text is fixed', async () => {
@@ -110,6 +110,10 @@ describe('step 1: compute environment', () => {
     await d.press(KEY.space);
     f = d.frame();
     expect(line(f, 'Allocation strategy')).toMatch(/BEST_FIT_PROGRESSIVE$/);
+    await d.press(...Array(6).fill(KEY.down), KEY.space); // space moves the pick on
+    f = d.frame();
+    expect(line(f, 'Allocation strategy')).toMatch(/› Allocation strategy\s+BEST_FIT$/);
+    expect(f).toMatch(/○ BEST_FIT_PROGRESSIVE\n\s+● BEST_FIT\n/);
     expect(line(f, 'Desired vCPUs')).toMatch(/0$/);
     expect(line(f, 'Instance profile')).toMatch(/ecsInstanceRole$/);
     expect(line(f, 'Allowed instance types')).toMatch(/optimal$/);
@@ -186,6 +190,29 @@ describe('back and forward', () => {
     expect(a).toMatchObject({ spot: true, priority: 42, noJob: true, stack: 'demo' });
   });
 
+  it('keys that arrive in one chunk (a fast Enter Enter, a held Backspace) count one by one', async () => {
+    const d = await wizard();
+    await d.press('\r\r');
+    let f = await d.until('3 Job definition');
+    await d.press(...Array(7).fill(KEY.down), '\x7f\x7f\x7f');
+    f = await d.until('✗ enter a whole number');
+    expect(line(f, 'Job memory')).toMatch(/Job memory\s*$/);
+  });
+
+  it('a step taller than the terminal scrolls to keep the focused field in view', async () => {
+    const d = await wizard({ platform: 'ec2', rows: 16, initial: defaultAnswers('ec2', 'demo', { subnets: ['subnet-0a'], securityGroupIds: ['sg-0default'] }) });
+    let f = d.frame();
+    expect(f).toContain('↓ more fields');
+    expect(f).not.toContain('↑ more fields');
+    expect(f).not.toContain('Security groups');
+    await d.press(...Array(16).fill(KEY.down)); // through the four subnets, to the groups
+    f = d.frame();
+    expect(f).toContain('↑ more fields');
+    expect(f).toContain('› Security groups');
+    expect(f).not.toContain('Stack name');
+    expect(f.split('\n').length).toBeLessThanOrEqual(15);
+  });
+
   it('Esc on the first step only says how to cancel', async () => {
     const d = await wizard();
     await d.press(KEY.esc);
@@ -231,11 +258,12 @@ describe('review', () => {
     await d.press(KEY.enter, KEY.enter, KEY.enter, KEY.enter);
     let f = await d.until('Set up the fargate stack demo');
     expect(f).toMatch(/↓ \d+ more lines/);
-    expect(f).not.toContain('network preflight');
+    expect(f).toContain('network preflight'); // first: one line, above the plan
+    expect(f).not.toContain('5. submit job demo-hello-world');
     expect(f.split('\n').length).toBeLessThanOrEqual(15);
     await d.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down);
     f = d.frame();
-    expect(f).toContain('network preflight');
+    expect(f).toContain('5. submit job demo-hello-world');
     expect(f).toMatch(/↑ \d+ more lines/);
   });
 
@@ -260,7 +288,7 @@ describe('review', () => {
     expect(f).toContain('FAIL  subnet-0a can reach the internet');
     expect(f).toContain('fix: add a NAT gateway route');
     await d.press(KEY.enter);
-    expect(d.frame()).toContain('! the network preflight failed; change the network, or run again with --ignore-checks');
+    expect(d.frame()).toContain('! the network preflight failed: change the network, or run with --ignore-checks');
     const ignoring = await wizard({ review, facts: { ignoreChecks: true } });
     await ignoring.press(KEY.enter, KEY.enter, KEY.enter, KEY.enter);
     await ignoring.until('1 failed');
@@ -306,9 +334,14 @@ describe('EKS', () => {
     expect(f).toContain('✗ the EKS cluster name is required');
     await d.press(KEY.ctrlU);
     await d.type('Team');
-    await d.press(KEY.down, KEY.down, KEY.space);
+    await d.press(KEY.down, KEY.space);
+    f = d.frame();
+    expect(f).toMatch(/● blue\n.*○ green/);
+    await d.press(KEY.space);
     f = d.frame();
     expect(line(f, 'EKS cluster name')).toMatch(/green$/);
+    await d.press(KEY.down);
+    f = d.frame();
     expect(line(f, 'Kubernetes namespace for Batch pods')).toMatch(/aws-batch-team$/);
     expect(f).toContain('✗ the EKS node instance profile is required');
   });
