@@ -83,7 +83,8 @@ describe('alternate screen', () => {
   it('is entered before the first frame and left after a normal exit', async () => {
     const s = streams();
     const done = runFullScreen(<Quitter />, s.io);
-    await new Promise((r) => setTimeout(r, 50));
+    // The first frame comes on Ink's schedule; on a loaded machine that can take well over 50 ms.
+    for (let i = 0; i < 100 && !s.stdout.out.includes('dashboard'); i++) await new Promise((r) => setTimeout(r, 20));
     expect(s.stdout.out.startsWith(ENTER_ALT_SCREEN)).toBe(true);
     expect(s.stdout.out).toContain('dashboard');
     s.stdin.type('q');
