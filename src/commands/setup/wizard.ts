@@ -30,6 +30,9 @@ export async function runWizard(
   prepare: (answers: SetupAnswers) => Promise<PreparedSetup>,
 ): Promise<PreparedSetup> {
   const initial = structuredClone(given);
+  const clusters = initial.platform === 'eks' ? await listClusters(backend) : undefined;
+  // EKS without --eks-cluster: the region's only cluster, when it has one.
+  if (initial.platform === 'eks' && !initial.clusterName && clusters?.length === 1) initial.clusterName = clusters[0]!;
   // The fields start with the network setup would pick without the wizard (an EKS cluster's when given).
   if (initial.platform === 'eks' && initial.clusterName) {
     const cluster = await requireCluster(backend, initial.clusterName);
@@ -43,11 +46,10 @@ export async function runWizard(
     initial.securityGroupIds = chosen.securityGroupIds;
   }
 
-  const [vpcs, subnets, groups, clusters, iam] = await Promise.all([
+  const [vpcs, subnets, groups, iam] = await Promise.all([
     readFact(backend, { service: 'ec2', operation: 'DescribeVpcs', input: {} }) as Promise<E.DescribeVpcsResult>,
     readFact(backend, { service: 'ec2', operation: 'DescribeSubnets', input: {} }) as Promise<E.DescribeSubnetsResult>,
     readFact(backend, { service: 'ec2', operation: 'DescribeSecurityGroups', input: {} }) as Promise<E.DescribeSecurityGroupsResult>,
-    initial.platform === 'eks' ? listClusters(backend) : Promise.resolve(undefined),
     gatherIamFacts(backend, [initial.platform], iamOptionsFor(initial)),
   ]);
 

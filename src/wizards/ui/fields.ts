@@ -111,8 +111,15 @@ export const STEPS: readonly Step[] = [
 
 export const REVIEW_STEP = STEPS.length - 1;
 
+/** Prompts too long for the label column: the label, and the rest as the note. */
+const LONG_PROMPTS: Record<string, { label: string; note: string }> = {
+  kubernetesNamespace: { label: 'Kubernetes namespace', note: 'for the Batch pods' },
+  private: { label: 'Private cluster?', note: 'no internet' },
+};
+
 /** "Stack name (prefix of every resource name)" -> label "Stack name", note "prefix of every resource name". */
 function promptOf(key: string): { label: string; note?: string } {
+  if (LONG_PROMPTS[key]) return LONG_PROMPTS[key]!;
   const prompt = ANSWER_FIELDS.find((f) => f.field === key)?.prompt ?? key;
   const m = /^(.*?)\s*\((.*)\)\s*$/.exec(prompt);
   return m ? { label: m[1]!, note: m[2]! } : { label: prompt };

@@ -115,7 +115,8 @@ export function SetupWizard({ initial, facts, palette, size: fixedSize, onDone }
   }, [state.done, onDone, exit]);
 
   if (state.done) {
-    if ('cancel' in state.done) return <Text dimColor>setup {state.platform}: cancelled</Text>;
+    // The command says it was cancelled; the wizard leaves nothing behind.
+    if ('cancel' in state.done) return null;
     const a = state.done.create;
     const names = [a.computeEnvironmentName, a.jobQueueName, a.jobDefinitionName, ...(a.noJob ? [] : [a.jobName])];
     return (

@@ -21,8 +21,9 @@ import { KEY, settle } from './harness.js';
 const mutations = (calls: string[]) => calls.filter((c) => /^(create|register|update|delete|deregister|attach|detach|submit|tag)/.test(c.split('.')[1]!));
 
 /** Runs `setup <platform> ...args` on a terminal (canPrompt) with `wizard` standing in for the Ink wizard. */
-async function setupOnTerminal(wizard: WizardRunner, args: string[], globals: { yes?: boolean; dryRun?: boolean } = {}) {
+async function setupOnTerminal(wizard: WizardRunner, args: string[], globals: { yes?: boolean; dryRun?: boolean } = {}, platform: 'fargate' | 'eks' = 'fargate', before?: (h: ReturnType<typeof harness>) => Promise<void>) {
   const h = harness();
+  await before?.(h);
   const streams = testStreams({ tty: true });
   const ctx = createContext({
     io: streams.io,
@@ -35,7 +36,7 @@ async function setupOnTerminal(wizard: WizardRunner, args: string[], globals: { 
   Object.assign(ctx.config, globals);
   let error: unknown;
   try {
-    await setupPlatformCommand(ctx, 'fargate', (c, o) => runSetup(c, { ...o, wizard })).parseAsync(args, { from: 'user' });
+    await setupPlatformCommand(ctx, platform, (c, o) => runSetup(c, { ...o, wizard })).parseAsync(args, { from: 'user' });
   } catch (err) {
     error = err;
   }
@@ -125,6 +126,22 @@ describe('setup on a terminal without --yes runs the wizard', () => {
     await setupOnTerminal(wizard, ['hello']);
     expect(review!.issues).toEqual([{ field: '--subnets', message: 'no such subnet: subnet-0nope' }]);
     expect(review!.plan).toBeUndefined();
+  });
+
+  it('EKS without --eks-cluster: the region\'s only cluster is the default, with its network; the clusters are the choices', async () => {
+    let seen: { initial?: SetupAnswers; facts?: WizardFacts } = {};
+    const wizard: WizardRunner = async (_ctx, _p, initial, facts) => {
+      seen = { initial, facts };
+      return undefined;
+    };
+    const r = await setupOnTerminal(wizard, ['k1'], {}, 'eks', async (h) => {
+      const c = await h.run('sim', 'eks', 'create-cluster', 'blue');
+      expect(c.code, c.stderr).toBe(0);
+    });
+    expect(r.error).toBeInstanceOf(CancelledError);
+    expect(seen.facts!.clusters).toEqual(['blue']);
+    expect(seen.initial).toMatchObject({ platform: 'eks', clusterName: 'blue', kubernetesNamespace: 'aws-batch-k1' });
+    expect(seen.initial!.subnets.length).toBeGreaterThan(0);
   });
 
   it('--yes and --dry-run do not run it', async () => {
