@@ -4,8 +4,8 @@
  * typed, then a review screen with the plan the command will apply. The one exit site: it calls
  * `onDone` with the answers (Create) or undefined (Cancel, ctrl-c), draws a last line, and exits.
  */
-import { Box, Text, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useLayoutEffect, useRef, useState, type ReactElement } from 'react';
+import { Box, Text, useApp, useInput } from 'ink';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { formatPlan } from '../../commands/shared/plan-runner.js';
 import { countVerdicts } from '../../domain/checks/types.js';
 import type { Palette } from '../../io/color.js';
@@ -15,11 +15,9 @@ import { fieldOfIssue, REVIEW_STEP, STEPS, type Field, type WizardFacts, type Wi
 import { Checkbox, selectRows } from './select-list.js';
 import { BUTTONS, fieldsOf, initialState, reduceKey, stepErrors, textOf, type WizardEnv, type WizardState } from './state.js';
 import { TextInput } from './text-input.js';
+import { useTerminalSize, type TerminalSize } from '../../tui/hooks/use-terminal-size.js';
 
-export interface TerminalSize {
-  columns: number;
-  rows: number;
-}
+export type { TerminalSize };
 
 export interface SetupWizardProps {
   initial: SetupAnswers;
@@ -30,21 +28,6 @@ export interface SetupWizardProps {
   onDone(answers: SetupAnswers | undefined): void;
 }
 
-function useTerminalSize(fixed?: TerminalSize): TerminalSize {
-  const { stdout } = useStdout();
-  const read = (): TerminalSize => fixed ?? { columns: stdout.columns || 80, rows: stdout.rows || 24 };
-  const [size, setSize] = useState(read);
-  useLayoutEffect(() => {
-    if (fixed) return;
-    const onResize = () => setSize(read());
-    stdout.on('resize', onResize);
-    return () => {
-      stdout.off('resize', onResize);
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stdout, fixed]);
-  return fixed ?? size;
-}
 
 interface ReviewState {
   key: string;
