@@ -46,6 +46,34 @@ export function page<T>(rows: ResourceRow<T>[], maxResults: number | undefined, 
   return rest.length > limit ? { items, nextToken: encodeToken(items[items.length - 1]!.seq, scope) } : { items };
 }
 
+/**
+ * The Describe* shape shared by compute environments and job queues: at most 100 names or ARNs
+ * (`field` names the request member in the error), then one page of what matches.
+ */
+export function describePage<T>(
+  ctx: SimCtx,
+  kind: string,
+  refs: string[] | undefined,
+  input: { maxResults?: number; nextToken?: string },
+  field: string,
+  noun: string,
+  scope: string,
+): { items: ResourceRow<T>[]; nextToken?: string } {
+  if (refs && refs.length > 100) fail(field, `must name at most 100 ${noun}`);
+  let rows = ctx.resources.list<T>(kind);
+  if (refs?.length) rows = rows.filter((r) => refs.includes(r.id) || refs.includes(r.arn!));
+  return page(rows, input.maxResults, input.nextToken, scope);
+}
+
+/** Starts a delete: DELETING now, and the engine finishes it `delayMs` later. */
+export function beginDelete<T extends { status?: string; statusReason?: string }>(ctx: SimCtx, row: ResourceRow<T>, delayMs: number): void {
+  row.body.status = 'DELETING';
+  delete row.body.statusReason;
+  row.status = 'DELETING';
+  row.nextEventAt = ctx.now + delayMs;
+  ctx.resources.update(row);
+}
+
 /** Finds a named Batch resource by name or ARN (a purged or DELETED one is not found). */
 export function findByNameOrArn<T>(ctx: SimCtx, kind: string, ref: string): ResourceRow<T> | undefined {
   const row = isArn(ref) ? ctx.resources.byArn<T>(ref) : ctx.resources.get<T>(kind, ref);

@@ -12,7 +12,7 @@ import type { ResourceRow } from '../store/resources.js';
 import { ensureBatchServiceLinkedRole } from '../world/iam-model.js';
 import { KIND } from '../world/kinds.js';
 import { HEALTHY, invalidReason } from './ce-checks.js';
-import { assertValid, compact, fail, findByNameOrArn, page } from './common.js';
+import { assertValid, beginDelete, compact, describePage, fail, findByNameOrArn } from './common.js';
 import { QUOTA, TIMING } from './timings.js';
 
 type CE = B.ComputeEnvironmentDetail;
@@ -203,20 +203,12 @@ export function deleteComputeEnvironment(ctx: SimCtx, input: B.DeleteComputeEnvi
     throw clientException(`Cannot delete, compute environment ${row.id} is ENABLED; set its state to DISABLED first`);
   }
   if (queuesUsingCe(ctx, row.arn!).length > 0) throw clientException('Cannot delete, found existing JobQueue relationship');
-  row.body.status = 'DELETING';
-  delete row.body.statusReason;
-  row.status = 'DELETING';
-  row.nextEventAt = ctx.now + TIMING.ceDeleteMs;
-  ctx.resources.update(row);
+  beginDelete(ctx, row, TIMING.ceDeleteMs);
   return {};
 }
 
 export function describeComputeEnvironments(ctx: SimCtx, input: B.DescribeComputeEnvironmentsRequest): B.DescribeComputeEnvironmentsResponse {
-  const refs = input.computeEnvironments;
-  if (refs && refs.length > 100) fail('computeEnvironments', 'must name at most 100 compute environments');
-  let rows = ctx.resources.list<CE>(KIND.computeEnvironment);
-  if (refs?.length) rows = rows.filter((r) => refs.includes(r.id) || refs.includes(r.arn!));
-  const { items, nextToken } = page(rows, input.maxResults, input.nextToken, 'ce');
+  const { items, nextToken } = describePage<CE>(ctx, KIND.computeEnvironment, input.computeEnvironments, input, 'computeEnvironments', 'compute environments', 'ce');
   return { computeEnvironments: items.map((r) => r.body), nextToken };
 }
 

@@ -8,7 +8,7 @@ import { clientException } from '../../../errors.js';
 import type { SimCtx } from '../context.js';
 import type { ResourceRow } from '../store/resources.js';
 import { KIND } from '../world/kinds.js';
-import { assertValid, compact, fail, findByNameOrArn, page } from './common.js';
+import { assertValid, beginDelete, compact, describePage, fail, findByNameOrArn } from './common.js';
 import { ceArchitecture, findCe, provisioningModel } from './compute-environments.js';
 import { findSchedulingPolicy } from './scheduling-policies.js';
 import { QUOTA, TIMING } from './timings.js';
@@ -129,20 +129,12 @@ export function deleteJobQueue(ctx: SimCtx, input: B.DeleteJobQueueRequest): B.D
   if (!row) throw queueNotFound(input.jobQueue);
   if (row.status === 'DELETING') return {};
   if (row.body.state !== 'DISABLED') throw clientException(`Cannot delete, job queue ${row.id} is ENABLED; set its state to DISABLED first`);
-  row.body.status = 'DELETING';
-  delete row.body.statusReason;
-  row.status = 'DELETING';
-  row.nextEventAt = ctx.now + TIMING.queueDeleteMs;
-  ctx.resources.update(row);
+  beginDelete(ctx, row, TIMING.queueDeleteMs);
   return {};
 }
 
 export function describeJobQueues(ctx: SimCtx, input: B.DescribeJobQueuesRequest): B.DescribeJobQueuesResponse {
-  const refs = input.jobQueues;
-  if (refs && refs.length > 100) fail('jobQueues', 'must name at most 100 job queues');
-  let rows = ctx.resources.list<JQ>(KIND.jobQueue);
-  if (refs?.length) rows = rows.filter((r) => refs.includes(r.id) || refs.includes(r.arn!));
-  const { items, nextToken } = page(rows, input.maxResults, input.nextToken, 'jq');
+  const { items, nextToken } = describePage<JQ>(ctx, KIND.jobQueue, input.jobQueues, input, 'jobQueues', 'job queues', 'jq');
   return { jobQueues: items.map((r) => r.body), nextToken };
 }
 
