@@ -58,6 +58,17 @@ export function stackTags(answers: SetupAnswers): Record<string, string> {
   return { [STACK_TAG]: answers.stack };
 }
 
+/** The job queue every platform's wizard creates: enabled, its one compute environment first. */
+export function desiredJobQueue(answers: SetupAnswers, tags: Record<string, string>): B.CreateJobQueueRequest {
+  return {
+    jobQueueName: answers.jobQueueName,
+    state: 'ENABLED',
+    priority: answers.priority,
+    computeEnvironmentOrder: [{ order: 1, computeEnvironment: answers.computeEnvironmentName }],
+    tags,
+  };
+}
+
 /** The IAM options a platform's answers imply. */
 export function iamOptionsFor(answers: SetupAnswers): IamOptions {
   switch (answers.platform) {

@@ -6,7 +6,7 @@
 import type * as B from '@aws-sdk/client-batch';
 import type { ReportedPlan } from '../domain/checks/plan-notes.js';
 import type { Ec2Answers } from './defaults.js';
-import { assembleSetupPlan, instanceProfileArn, stackTags, type DesiredResources, type ExistingResources } from './plan-common.js';
+import { assembleSetupPlan, desiredJobQueue, instanceProfileArn, stackTags, type DesiredResources, type ExistingResources } from './plan-common.js';
 
 export function ec2Desired(a: Ec2Answers, existing: ExistingResources): DesiredResources {
   const tags = stackTags(a);
@@ -25,13 +25,7 @@ export function ec2Desired(a: Ec2Answers, existing: ExistingResources): DesiredR
   if (a.spot && a.bidPercentage !== undefined) computeResources.bidPercentage = a.bidPercentage;
   return {
     computeEnvironment: { computeEnvironmentName: a.computeEnvironmentName, type: 'MANAGED', state: 'ENABLED', computeResources, tags },
-    jobQueue: {
-      jobQueueName: a.jobQueueName,
-      state: 'ENABLED',
-      priority: a.priority,
-      computeEnvironmentOrder: [{ order: 1, computeEnvironment: a.computeEnvironmentName }],
-      tags,
-    },
+    jobQueue: desiredJobQueue(a, tags),
     jobDefinition: {
       jobDefinitionName: a.jobDefinitionName,
       type: 'container',

@@ -6,7 +6,7 @@
  */
 import type { ReportedPlan } from '../domain/checks/plan-notes.js';
 import type { EksAnswers } from './defaults.js';
-import { assembleSetupPlan, instanceProfileArn, stackTags, type DesiredResources, type ExistingResources } from './plan-common.js';
+import { assembleSetupPlan, desiredJobQueue, instanceProfileArn, stackTags, type DesiredResources, type ExistingResources } from './plan-common.js';
 
 export function eksClusterArn(a: EksAnswers, existing: Pick<ExistingResources, 'accountId' | 'region' | 'partition'>): string {
   return a.eksClusterArn ?? `arn:${existing.partition ?? 'aws'}:eks:${existing.region}:${existing.accountId}:cluster/${a.clusterName}`;
@@ -32,13 +32,7 @@ export function eksDesired(a: EksAnswers, existing: ExistingResources): DesiredR
       },
       tags,
     },
-    jobQueue: {
-      jobQueueName: a.jobQueueName,
-      state: 'ENABLED',
-      priority: a.priority,
-      computeEnvironmentOrder: [{ order: 1, computeEnvironment: a.computeEnvironmentName }],
-      tags,
-    },
+    jobQueue: desiredJobQueue(a, tags),
     jobDefinition: {
       jobDefinitionName: a.jobDefinitionName,
       type: 'container',

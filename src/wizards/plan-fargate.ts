@@ -5,7 +5,7 @@
  */
 import type { ReportedPlan } from '../domain/checks/plan-notes.js';
 import type { FargateAnswers } from './defaults.js';
-import { assembleSetupPlan, roleArn, stackTags, type DesiredResources, type ExistingResources } from './plan-common.js';
+import { assembleSetupPlan, desiredJobQueue, roleArn, stackTags, type DesiredResources, type ExistingResources } from './plan-common.js';
 
 export function fargateDesired(a: FargateAnswers, existing: ExistingResources): DesiredResources {
   const tags = stackTags(a);
@@ -18,13 +18,7 @@ export function fargateDesired(a: FargateAnswers, existing: ExistingResources): 
       computeResources: { type: a.spot ? 'FARGATE_SPOT' : 'FARGATE', maxvCpus: a.maxvCpus, subnets: a.subnets, securityGroupIds: a.securityGroupIds },
       tags,
     },
-    jobQueue: {
-      jobQueueName: a.jobQueueName,
-      state: 'ENABLED',
-      priority: a.priority,
-      computeEnvironmentOrder: [{ order: 1, computeEnvironment: a.computeEnvironmentName }],
-      tags,
-    },
+    jobQueue: desiredJobQueue(a, tags),
     jobDefinition: {
       jobDefinitionName: a.jobDefinitionName,
       type: 'container',
