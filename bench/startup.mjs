@@ -29,7 +29,7 @@ const RUNS = flag('--runs', 15);
 const WARMUP = flag('--warmup', 2);
 const TRACE = args.includes('--trace');
 
-if (!existsSync(join(ROOT, 'dist', 'main.js'))) {
+if (!existsSync(join(ROOT, 'dist', 'main.cjs'))) {
   console.error('dist/ is missing: run `npm run build` first');
   process.exit(2);
 }

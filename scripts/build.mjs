@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Builds dist/: type-checks with tsc (no output), then bundles with esbuild into a few ES modules.
+// Builds dist/: type-checks with tsc (no output), then bundles with esbuild.
 //
-// Why bundle: on Node 20 (no module compile cache) every ES module costs a file read, a resolve
-// and a link. `batchctl ce list` loaded ~130 of our modules; bundled, the same command loads a
-// handful of chunks, which is what keeps start-up near `node -e 0` (bench/startup.mjs).
-// Dynamic imports stay dynamic (code splitting), so the simulator, the AWS SDK clients, Ink and
-// each command's verbs still load only when used. Packages stay external (node_modules).
+// The CLI is one CommonJS file, dist/main.cjs, that bin/batchctl.js compiles with a V8 code cache
+// (node:vm cachedData) kept in the user's cache directory. Node 20 has no compile cache of its own:
+// without one, every start re-parses and re-compiles what it runs, and ES modules add a resolve and
+// a link per file. Modules behind a dynamic import() (each noun, the simulator, the dashboard, the
+// wizard) are still evaluated only when a command needs them: esbuild wraps them in lazy
+// initialisers. Packages stay external (node_modules) and are imported through src/packages.ts.
 import { build } from 'esbuild';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -19,31 +21,17 @@ if (!skipTypes) {
 }
 
 /**
- * In the sources, program.ts imports each noun lazily. Bundled with splitting, one chunk per
- * combination of nouns sharing code would bring back the many-small-files cost, so the bundle
- * gathers every noun into one chunk, still loaded only once argv names a noun (`--version` and
- * `--help` never load it). The simulator, the SDK clients, Ink and yaml stay behind their own
- * dynamic imports.
+ * Ink is ES-module-only with top-level await: a CommonJS bundle cannot require() it. In the bundle,
+ * `import … from 'ink'` reads the copy that src/packages.ts `enterInk` has imported through
+ * bin/batchctl.js's package host before the module that needs it is initialised.
  */
-const NOUNS_MODULE = 'batchctl:nouns';
-const gatheredNouns = {
-  name: 'gathered-nouns',
+const inkFromHost = {
+  name: 'ink-from-host',
   setup(b) {
-    const specs = [];
-    b.onLoad({ filter: /[\\/]src[\\/]program\.ts$/ }, (args) => {
-      let source = readFileSync(args.path, 'utf8');
-      source = source.replace(/\(\) => import\('(\.\/commands\/[^']+)'\)/g, (_m, spec) => {
-        specs.push(spec);
-        return `() => import('${NOUNS_MODULE}').then((m) => m.noun${specs.length - 1})`;
-      });
-      if (specs.length === 0) throw new Error('gathered-nouns: no lazy noun imports found in program.ts');
-      return { contents: source, loader: 'ts' };
-    });
-    b.onResolve({ filter: new RegExp(`^${NOUNS_MODULE}$`) }, () => ({ path: NOUNS_MODULE, namespace: 'nouns' }));
-    b.onLoad({ filter: /.*/, namespace: 'nouns' }, () => ({
-      contents: specs.map((spec, i) => `export * as noun${i} from ${JSON.stringify(spec)};`).join('\n'),
-      resolveDir: `${root}src`,
-      loader: 'ts',
+    b.onResolve({ filter: /^ink$/ }, () => ({ path: 'ink', namespace: 'ink-from-host' }));
+    b.onLoad({ filter: /.*/, namespace: 'ink-from-host' }, () => ({
+      contents: `module.exports = globalThis[Symbol.for('batchctl.packageHost')].loaded('ink');`,
+      loader: 'js',
     }));
   },
 };
@@ -52,28 +40,65 @@ const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 rmSync(`${root}dist`, { recursive: true, force: true });
 const common = {
   absWorkingDir: root,
-  outbase: 'src',
-  outdir: 'dist',
   bundle: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20.19',
-  // Packages stay in node_modules, except commander: it is needed by every command, and inlined it
-  // saves loading its seven CommonJS files at each start.
-  external: ['@aws-sdk/*', '@smithy/*', 'better-sqlite3', 'ink', 'ink-*', 'react', 'react/*', 'yaml', 'jmespath'],
+  // Packages stay in node_modules, except commander: every command needs it, and inlined it costs no
+  // module loading at start-up.
+  external: ['@aws-sdk/*', '@smithy/*', 'better-sqlite3', 'ink-*', 'react', 'react/*', 'react-dom', 'yaml', 'jmespath'],
   jsx: 'automatic',
   sourcemap: true,
-  // Smaller chunks parse and compile faster at every start; names stay (error classes report theirs),
-  // and the source maps give readable stacks with --debug.
+  // Smaller output parses and deserialises faster; names stay (error classes report theirs), and the
+  // source maps give readable stacks with --debug.
   minify: true,
   keepNames: true,
   define: { __BATCHCTL_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
-  // commander is CommonJS and requires Node built-ins; give the ES module chunks a require().
-  banner: { js: "import { createRequire as __batchctlCreateRequire } from 'node:module'; const require = __batchctlCreateRequire(import.meta.url);" },
 };
-// The CLI: main.js plus chunks behind dynamic imports.
-await build({ ...common, entryPoints: ['src/main.ts'], splitting: true, chunkNames: 'chunks/[name]-[hash]', plugins: [gatheredNouns] });
-// The backends as stand-alone modules, for benchmarks and tools that open a simulator store or the
-// AWS backend without the CLI. Built apart so that they add no shared chunks to the CLI's start-up.
-await build({ ...common, entryPoints: ['src/backend/sim/index.ts', 'src/backend/aws/index.ts'], splitting: false });
+
+// The CLI: one CommonJS bundle. Its first line names the build (a hash of the contents), which keys
+// the code cache (bin/batchctl.js): a rebuilt bundle never meets a cache compiled from another one.
+const cli = await build({
+  ...common,
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/main.cjs',
+  format: 'cjs',
+  write: false,
+  plugins: [inkFromHost],
+  // better-sqlite3's JavaScript is inlined too (its ~15 files would otherwise be compiled at every
+  // start that opens the simulator); its native addon is loaded by path (src/backend/sim/store/database.ts),
+  // so its `bindings` lookup, kept external, only runs if the addon is not where npm builds it.
+  external: [...common.external.filter((p) => p !== 'better-sqlite3'), 'bindings'],
+  // program.ts reads package.json only when run from the sources; the bundle has the version defined.
+  define: { ...common.define, 'import.meta.url': 'undefined' },
+});
+const code = cli.outputFiles.find((f) => f.path.endsWith('.cjs'));
+const map = cli.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
+// Code compiled by node:vm cannot call import() on Node 20 (src/packages.ts): any left is a bug.
+// (The one in importPackage's fallback never runs in the bundle: the package host is always there.)
+const imports = [...code.text.matchAll(/(?<![\w$.])import\(/g)].map((m) => code.text.slice(m.index - 60, m.index + 60));
+if (imports.length !== 1) {
+  console.error(`build: dist/main.cjs has ${imports.length} import() expressions, expected only importPackage's:\n  ${imports.join('\n  ')}`);
+  console.error('build: import packages through src/packages.ts (importPackage, enterInk)');
+  process.exit(1);
+}
+mkdirSync(`${root}dist`, { recursive: true });
+const buildId = createHash('sha256').update(code.text).digest('hex').slice(0, 16);
+writeFileSync(code.path, `// batchctl ${pkg.version} build ${buildId}\n${code.text}`);
+// One more line at the top: the source map's generated lines start one later.
+const mapJson = JSON.parse(map.text);
+mapJson.mappings = `;${mapJson.mappings}`;
+writeFileSync(map.path, JSON.stringify(mapJson));
+
+// The backends as stand-alone ES modules, for benchmarks and tools that open a simulator store or
+// the AWS backend without the CLI.
+await build({
+  ...common,
+  entryPoints: ['src/backend/sim/index.ts', 'src/backend/aws/index.ts'],
+  outbase: 'src',
+  outdir: 'dist',
+  format: 'esm',
+  external: [...common.external, 'ink'],
+  // Some packages inlined here (none today) could be CommonJS needing require().
+  banner: { js: "import { createRequire as __batchctlCreateRequire } from 'node:module'; const require = __batchctlCreateRequire(import.meta.url);" },
+});

@@ -9,8 +9,6 @@ import { processStreams } from './io/iostreams.js';
 import { terminalPrompter } from './io/prompter.js';
 
 async function main(): Promise<void> {
-  // dist/ is bundled; with --debug, stack traces should name the TypeScript sources.
-  if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
   const io = processStreams();
   const ctx = createContext({ io, prompter: terminalPrompter(io) });
   let interrupted = false;
@@ -27,4 +25,4 @@ async function main(): Promise<void> {
   process.exit(code);
 }
 
-await main();
+void main();

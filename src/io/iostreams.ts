@@ -33,20 +33,31 @@ export interface ProcessStreamsOptions {
 
 export function processStreams(opts: ProcessStreamsOptions = {}): IOStreams {
   const env = opts.env ?? process.env;
-  const stdoutTTY = Boolean(process.stdout.isTTY);
-  const stderrTTY = Boolean(process.stderr.isTTY);
-  const stdinTTY = Boolean(process.stdin.isTTY);
-  let colors = palette(stdoutTTY && !('NO_COLOR' in env) && env.TERM !== 'dumb');
+  // process.stdin/stdout/stderr are getters that build a stream the first time (stdin's costs most
+  // of a start-up's budget), so each is touched only when a command reads, writes or asks about it.
+  let stdinTTY: boolean | undefined;
+  let stdoutTTY: boolean | undefined;
+  let stderrTTY: boolean | undefined;
+  const isStdinTTY = () => (stdinTTY ??= Boolean(process.stdin.isTTY));
+  const isStdoutTTY = () => (stdoutTTY ??= Boolean(process.stdout.isTTY));
+  const isStderrTTY = () => (stderrTTY ??= Boolean(process.stderr.isTTY));
+  let colors: Palette | undefined;
   return {
-    stdin: process.stdin,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    isStdinTTY: () => stdinTTY,
-    isStdoutTTY: () => stdoutTTY,
-    isStderrTTY: () => stderrTTY,
-    canPrompt: () => stdinTTY && stdoutTTY && !env.BATCHCTL_NO_PROMPT,
+    get stdin() {
+      return process.stdin;
+    },
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    isStdinTTY,
+    isStdoutTTY,
+    isStderrTTY,
+    canPrompt: () => isStdinTTY() && isStdoutTTY() && !env.BATCHCTL_NO_PROMPT,
     columns: () => process.stdout.columns || Number(env.COLUMNS) || 80,
-    color: () => colors,
+    color: () => (colors ??= palette(isStdoutTTY() && !('NO_COLOR' in env) && env.TERM !== 'dumb')),
     setColorEnabled: (enabled) => {
       colors = palette(enabled);
     },

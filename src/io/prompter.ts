@@ -2,6 +2,7 @@
  * Prompter: asks a person a question on the terminal. Commands never prompt unless
  * `io.canPrompt()`; without a TTY a missing answer is a UsageError naming the flag.
  */
+import { importPackage } from '../packages.js';
 import type { IOStreams } from './iostreams.js';
 
 export interface Prompter {
@@ -13,7 +14,7 @@ export interface Prompter {
 
 export function terminalPrompter(io: IOStreams): Prompter {
   async function ask(question: string): Promise<string> {
-    const readline = await import('node:readline/promises');
+    const readline = await importPackage<typeof import('node:readline/promises')>('node:readline/promises');
     const rl = readline.createInterface({ input: process.stdin, output: process.stderr, terminal: true });
     try {
       return await rl.question(question);

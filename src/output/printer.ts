@@ -8,6 +8,7 @@ import type { IOStreams } from '../io/iostreams.js';
 import { palette, type Palette } from '../io/color.js';
 import { UsageError } from '../errors.js';
 import { renderTable, renderTsv } from './table.js';
+import { importPackage } from '../packages.js';
 
 export interface Column<T> {
   header: string;
@@ -87,7 +88,7 @@ export async function printView<T>(io: IOStreams, view: View<T>, opts: PrintOpti
 
 /** Applies a JMESPath expression (as the AWS CLI's --query does); a bad expression is a UsageError. */
 export async function applyQuery(data: unknown, expression: string): Promise<unknown> {
-  const jmespath = (await import('jmespath')).default;
+  const jmespath = (await importPackage<{ default: typeof import('jmespath') }>('jmespath')).default;
   try {
     return jmespath.search(data as never, expression);
   } catch (err) {
@@ -107,7 +108,7 @@ async function formatQueried(data: unknown, format: OutputFormat): Promise<strin
 }
 
 async function toYaml(data: unknown): Promise<string> {
-  const YAML = await import('yaml');
+  const YAML = await importPackage<typeof import('yaml')>('yaml');
   return YAML.stringify(data ?? null, { lineWidth: 0 });
 }
 

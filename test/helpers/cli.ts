@@ -41,8 +41,8 @@ export interface Sandbox {
 
 /** Fails early and clearly when dist/ is missing (vitest runs TS; the e2e tests run the build). */
 export function requireBuild(): void {
-  if (!existsSync(join(ROOT, 'dist', 'main.js'))) {
-    throw new Error('dist/main.js is missing: the end-to-end tests run the built CLI; run `npm run build` (npm test does)');
+  if (!existsSync(join(ROOT, 'dist', 'main.cjs'))) {
+    throw new Error('dist/main.cjs is missing: the end-to-end tests run the built CLI; run `npm run build` (npm test does)');
   }
 }
 

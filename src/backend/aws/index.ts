@@ -16,6 +16,7 @@ import { UsageError } from '../../errors.js';
 import { sharedRateLimiter, type ApiRateLimiter } from './rate-limiter.js';
 import { describeFailure, formatDebugLine } from './debug.js';
 import { CONNECTION_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, FailFastRetryStrategy, REQUEST_TIMEOUT_MS } from './retry.js';
+import { importPackage } from '../../packages.js';
 
 export interface AwsOptions {
   region: string;
@@ -56,28 +57,28 @@ interface LoadedService {
 }
 
 /**
- * One loader per service. Literal specifiers, so the import happens only when a loader runs
- * (and tests can observe it with vi.mock).
+ * One loader per service, so that a client's package loads only when its loader runs (and tests
+ * can observe it with vi.mock).
  */
 const LOADERS: Record<ServiceName, () => Promise<LoadedService>> = {
   batch: async () => {
-    const m = await import('@aws-sdk/client-batch');
+    const m = await importPackage<typeof import('@aws-sdk/client-batch')>('@aws-sdk/client-batch');
     return { module: m as unknown as SdkModule, Client: m.BatchClient as unknown as LoadedService['Client'] };
   },
   ec2: async () => {
-    const m = await import('@aws-sdk/client-ec2');
+    const m = await importPackage<typeof import('@aws-sdk/client-ec2')>('@aws-sdk/client-ec2');
     return { module: m as unknown as SdkModule, Client: m.EC2Client as unknown as LoadedService['Client'] };
   },
   iam: async () => {
-    const m = await import('@aws-sdk/client-iam');
+    const m = await importPackage<typeof import('@aws-sdk/client-iam')>('@aws-sdk/client-iam');
     return { module: m as unknown as SdkModule, Client: m.IAMClient as unknown as LoadedService['Client'] };
   },
   logs: async () => {
-    const m = await import('@aws-sdk/client-cloudwatch-logs');
+    const m = await importPackage<typeof import('@aws-sdk/client-cloudwatch-logs')>('@aws-sdk/client-cloudwatch-logs');
     return { module: m as unknown as SdkModule, Client: m.CloudWatchLogsClient as unknown as LoadedService['Client'] };
   },
   eks: async () => {
-    const m = await import('@aws-sdk/client-eks');
+    const m = await importPackage<typeof import('@aws-sdk/client-eks')>('@aws-sdk/client-eks');
     return { module: m as unknown as SdkModule, Client: m.EKSClient as unknown as LoadedService['Client'] };
   },
 };
@@ -200,7 +201,7 @@ export async function createAwsBackend(opts: AwsOptions): Promise<AwsBackend> {
     // a note for batchctl's maintainers, not for its users; keep stderr for batchctl's own output
     // unless the user decided otherwise.
     process.env[NODE_WARNING_ENV] ??= 'true';
-    const [{ module, Client }, { AdaptiveRetryStrategy }] = await Promise.all([LOADERS[service](), import('@smithy/core/retry')]);
+    const [{ module, Client }, { AdaptiveRetryStrategy }] = await Promise.all([LOADERS[service](), importPackage<typeof import('@smithy/core/retry')>('@smithy/core/retry')]);
     const config: Record<string, unknown> = {
       region: opts.region,
       maxAttempts,

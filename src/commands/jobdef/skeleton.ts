@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { choiceOption } from '../shared/resource-options.js';
 import { SKELETONS, SKELETON_PLATFORMS, type SkeletonPlatform } from './skeletons.js';
+import { importPackage } from '../../packages.js';
 
 export interface JobdefSkeletonOptions {
   platform: SkeletonPlatform;
@@ -27,7 +28,7 @@ Examples:
 
 export async function runJobdefSkeleton(ctx: Context, opts: JobdefSkeletonOptions): Promise<void> {
   const text = SKELETONS[opts.platform];
-  const YAML = await import('yaml');
+  const YAML = await importPackage<typeof import('yaml')>('yaml');
   const data = YAML.parse(text) as unknown;
   if (ctx.config.query !== undefined || ctx.config.output === 'json' || ctx.config.output === 'text') {
     await ctx.print({ data });

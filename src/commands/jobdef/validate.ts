@@ -9,6 +9,7 @@ import type { Context } from '../../context.js';
 import { SilentError, ExitCode } from '../../errors.js';
 import { validateJobDefinitionFile } from '../../domain/validation/job-definition.js';
 import { readInputFile, lineColumn } from '../shared/input-file.js';
+import { importPackage } from '../../packages.js';
 
 export interface JobdefValidateOptions {
   file: string;
@@ -49,7 +50,7 @@ export function fieldPath(field: string): Array<string | number> {
 
 /** Where a field (or its nearest existing parent) is in the file's text. */
 async function locate(text: string, field: string): Promise<{ line: number; column: number } | undefined> {
-  const YAML = await import('yaml');
+  const YAML = await importPackage<typeof import('yaml')>('yaml');
   const doc = YAML.parseDocument(text);
   const path = fieldPath(field);
   for (let n = path.length; n >= 1; n--) {

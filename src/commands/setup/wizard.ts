@@ -17,6 +17,7 @@ import { chooseNetwork } from '../network/facts.js';
 import { readFact } from '../shared/plan-runner.js';
 import { requireCluster } from './eks.js';
 import type { PreparedSetup, SetupOptions } from './run.js';
+import { enterInk } from '../../packages.js';
 
 /** `runSetupWizard`'s shape (tests stand in for it). */
 export type WizardRunner = (ctx: Context, platform: SetupAnswers['platform'], initial: SetupAnswers, facts: WizardFacts) => Promise<SetupAnswers | undefined>;
@@ -69,7 +70,7 @@ export async function runWizard(
       return { plan: prepared.plan, checks: prepared.checks ?? [], issues: prepared.issues, networkSource: prepared.networkSource };
     },
   };
-  const run = opts.wizard ?? (await import('../../wizards/ui/index.js')).runSetupWizard;
+  const run = opts.wizard ?? (await enterInk(() => import('../../wizards/ui/index.js'))).runSetupWizard;
   const chosen = await run(ctx, initial.platform, initial, facts);
   if (!chosen) throw new CancelledError('cancelled: nothing was changed');
   return last?.key === JSON.stringify(chosen) ? last.prepared : prepare(chosen);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { locateJsonError } from '../../domain/json-locate.js';
+import { importPackage } from '../../packages.js';
 
 export async function readInputFile(path: string): Promise<Record<string, unknown>> {
   let text: string;
@@ -40,7 +41,7 @@ function parseJson(path: string, text: string): unknown {
 }
 
 async function parseYaml(path: string, text: string): Promise<unknown> {
-  const YAML = await import('yaml');
+  const YAML = await importPackage<typeof import('yaml')>('yaml');
   const doc = YAML.parseDocument(text, { prettyErrors: false });
   if (doc.errors.length) {
     const e = doc.errors[0]!;

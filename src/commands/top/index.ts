@@ -5,6 +5,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
+import { enterInk } from '../../packages.js';
 
 export interface TopFlags {
   refresh: number;
@@ -43,6 +44,6 @@ export async function runTopCommand(ctx: Context, flags: TopFlags): Promise<void
   if (!ctx.io.isStdoutTTY() || !ctx.io.isStdinTTY()) {
     throw new UsageError('batchctl top needs a terminal (stdin and stdout must be a TTY)', 'in scripts and pipes, watch jobs with `batchctl job list --queue QUEUE --watch`');
   }
-  const { runTop } = await import('../../tui/run.js');
+  const { runTop } = await enterInk(() => import('../../tui/run.js'));
   await runTop(ctx, { refresh: flags.refresh, readonly: Boolean(flags.readonly), queue: flags.queue });
 }

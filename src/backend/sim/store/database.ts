@@ -6,11 +6,20 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FailureError } from '../../../errors.js';
+import { packageFile } from '../../../packages.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type SqliteDb = Database.Database;
 
 const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * better-sqlite3's native addon. The bundle (scripts/build.mjs) includes better-sqlite3's JavaScript,
+ * so that it is compiled once into the code cache with ours, and names its addon directly instead
+ * of letting the `bindings` package search for it; anywhere else (or if the addon is not where
+ * `npm install` builds it), better-sqlite3 finds it itself.
+ */
+const SQLITE_ADDON = 'better-sqlite3/build/Release/better_sqlite3.node';
 
 function resetHint(path: string): string {
   return `run \`batchctl sim reset\` to start a new simulated world, or move ${path} away`;
@@ -25,7 +34,7 @@ export function openDatabase(path: string, onCreate?: (db: SqliteDb) => void): {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   let db: SqliteDb;
   try {
-    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: packageFile(SQLITE_ADDON) });
   } catch (err) {
     throw new FailureError(`cannot open the simulator's store ${path}: ${(err as Error).message}`, resetHint(path));
   }

@@ -1,0 +1,78 @@
+/**
+ * bin/batchctl.js runs dist/main.cjs with a V8 code cache (see its header): these check that the
+ * cache is written where documented, reused, survives corruption and concurrency, can be turned off,
+ * and that --debug bypasses it for source-mapped stack traces.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sandbox } from '../helpers/cli.js';
+
+const box = sandbox();
+afterAll(() => box.cleanup());
+/** The sandbox's HOME is box.dir; with no XDG_CACHE_HOME the cache goes to ~/.cache/batchctl. */
+const CACHE = join(box.dir, '.cache', 'batchctl');
+const files = (dir = CACHE) => {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+};
+const build = readFileSync(join(__dirname, '..', '..', 'dist', 'main.cjs'), 'utf8').split('\n', 1)[0]!.split(' ').pop()!;
+
+describe('the code cache', () => {
+  it('is written per noun at the first run and read at the next, with the same output', async () => {
+    const first = await box.run(['config', 'list']);
+    expect(first.code, first.stderr).toBe(0);
+    const written = files();
+    expect(written).toEqual([`${build}-${process.version}-${process.arch}-config.v8`]);
+    const before = statSync(join(CACHE, written[0]!));
+    expect(before.size).toBeGreaterThan(10_000);
+    expect(before.mode & 0o777).toBe(0o600);
+    expect(statSync(CACHE).mode & 0o777).toBe(0o700);
+
+    const second = await box.run(['config', 'list']);
+    expect(second).toEqual(first);
+    // Accepted, so not rewritten.
+    expect(statSync(join(CACHE, written[0]!)).mtimeMs).toBe(before.mtimeMs);
+
+    expect((await box.run(['--version'])).code).toBe(0);
+    expect(files()).toContain(`${build}-${process.version}-${process.arch}-none.v8`);
+  });
+
+  it('a corrupt cache file is rejected by V8 and replaced; the command is unaffected', async () => {
+    const name = `${build}-${process.version}-${process.arch}-sim.v8`;
+    expect((await box.run(['sim', 'status'])).code).toBe(0);
+    writeFileSync(join(CACHE, name), 'not a code cache');
+    const r = await box.run(['sim', 'status']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/clock/i);
+    expect(statSync(join(CACHE, name)).size).toBeGreaterThan(10_000);
+  });
+
+  it('concurrent first runs leave whole files and no temporary ones', async () => {
+    const dir = join(box.dir, 'concurrent-cache');
+    const runs = await Promise.all(Array.from({ length: 6 }, () => box.run(['queue', 'list'], { env: { BATCHCTL_COMPILE_CACHE: dir } })));
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    expect(files(dir)).toEqual([`${build}-${process.version}-${process.arch}-queue.v8`]);
+    const again = await box.run(['queue', 'list'], { env: { BATCHCTL_COMPILE_CACHE: dir } });
+    expect(again.stdout).toBe(runs[0]!.stdout);
+  });
+
+  it('BATCHCTL_COMPILE_CACHE=0 turns it off', async () => {
+    const other = sandbox({ BATCHCTL_COMPILE_CACHE: '0' });
+    try {
+      expect((await other.run(['config', 'list'])).code).toBe(0);
+      expect(files(join(other.dir, '.cache'))).toEqual([]);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('--debug loads the bundle with require(): stack traces name the TypeScript sources', async () => {
+    const r = await box.run(['ce', 'describe', 'no-such-ce', '--debug']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/src\/commands\/ce\/describe\.ts:\d+:\d+/);
+  });
+});
