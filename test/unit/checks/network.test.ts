@@ -78,7 +78,7 @@ describe('evaluateNetwork', () => {
     const facts = allFacts();
     facts.natGateways = { NatGateways: [{ NatGatewayId: 'nat-0123', State: 'deleted' }] };
     expect(byId(evaluateNetwork(target({ subnetIds: ['subnet-0nat1b'], securityGroupIds: ['sg-0private'] }), facts), 'network.egress.subnet-0nat1b').verdict).toBe('FAIL');
-    const bh = allFacts();
+    const bh = structuredClone(allFacts());
     bh.routeTables!.RouteTables![2]!.Routes![1]!.State = 'blackhole';
     const c = byId(evaluateNetwork(target({ subnetIds: ['subnet-0nat1b'], securityGroupIds: ['sg-0private'] }), bh), 'network.egress.subnet-0nat1b');
     expect(c.verdict).toBe('FAIL');
