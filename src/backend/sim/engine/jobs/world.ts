@@ -668,7 +668,7 @@ export class JobWorld {
       tl = simulateCommand(cmd, { environment: env });
       if (memo !== undefined) TIMELINES.set(memo, tl);
     }
-    t = attemptEnd(tl, spec.attemptSeconds);
+    t = attemptEnd(tl, spec.attemptSeconds, cur.memoryMiB);
     this.timelines.set(key, t);
     return t;
   }
@@ -692,7 +692,7 @@ export class JobWorld {
     const end = this.timeline(r, cur);
     cur.rAt = this.now;
     if (Number.isFinite(end.endsAfterMs)) cur.eAt = this.now + end.endsAfterMs;
-    cur.end = { exitCode: end.exitCode, statusReason: end.statusReason, cause: end.cause, ok: end.succeeded };
+    cur.end = { exitCode: end.exitCode, statusReason: end.statusReason, cause: end.cause, ok: end.succeeded, ...(end.reason !== undefined ? { reason: end.reason } : {}) };
     cur.li = 0;
     if (spec.logGroup) {
       cur.logStream = logStreamName(spec.definitionName, cur.taskId, spec.logConfig);
