@@ -893,7 +893,7 @@ export class JobWorld {
 
   /**
    * Instances that never joined their cluster, re-checked at a scheduling pass: one whose subnet now
-   * reaches ECS joins (RUNNING, idle); one whose CE is gone or no longer usable is terminated.
+   * reaches ECS joins (RUNNING, idle); one whose CE is gone, DISABLED or INVALID is terminated.
    */
   rejoinInstances(usable: (ceArn: string) => boolean): void {
     if (this.unjoined === 0) return;
