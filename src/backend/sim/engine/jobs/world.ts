@@ -891,12 +891,17 @@ export class JobWorld {
     }
   }
 
+  /** Instances that never joined their cluster (counted on first use in a transaction). */
+  private unjoinedN?: number;
+
   /**
-   * Instances that never joined their cluster, re-checked at a scheduling pass: one whose subnet now
-   * reaches ECS joins (RUNNING, idle); one whose CE is gone, DISABLED or INVALID is terminated.
+   * Instances that never joined their cluster, re-checked at the start of a scheduling pass: one
+   * whose subnet now reaches ECS joins (RUNNING, idle; the pass then places jobs on it); one whose
+   * CE is gone, DISABLED or INVALID is terminated.
    */
   rejoinInstances(usable: (ceArn: string) => boolean): void {
-    if (this.unjoined === 0) return;
+    this.unjoinedN ??= [...this.instances().values()].filter((i) => i.nj).length;
+    if (this.unjoinedN === 0) return;
     let left = 0;
     for (const i of [...this.instances().values()]) {
       if (!i.nj) continue;
@@ -906,23 +911,10 @@ export class JobWorld {
         i.state = 'RUNNING';
         if (i.jobs === 0) i.idleSince = this.now;
         this.putInst(i);
-        this.requestPass();
       } else left++;
     }
-    this.unjoined = left;
+    this.unjoinedN = left;
   }
-
-  /** Instances waiting to join (undefined: not counted yet in this transaction). */
-  private get unjoined(): number {
-    this.unjoinedN ??= [...this.instances().values()].filter((i) => i.nj).length;
-    return this.unjoinedN;
-  }
-
-  private set unjoined(n: number) {
-    this.unjoinedN = n;
-  }
-
-  private unjoinedN?: number;
 
   /** A Spot reclaim: the instance goes and every attempt on it fails (`Host EC2 (instance …) terminated.`). */
   private reclaim(i: Inst): void {
