@@ -169,3 +169,14 @@ describe('networking in the job engine', () => {
     expect((await s.job(yes)).status).toBe('SUCCEEDED');
   });
 });
+
+describe('imageManifestUrl (the pull error names the manifest request)', () => {
+  it('Docker Hub short names, registries with ports, nested repositories, digests', async () => {
+    const { imageManifestUrl } = await import('../../../../src/backend/sim/engine/jobs/network.js');
+    expect(imageManifestUrl('busybox')).toBe('https://registry-1.docker.io/v2/library/busybox/manifests/latest');
+    expect(imageManifestUrl('bitnami/redis:7.2')).toBe('https://registry-1.docker.io/v2/bitnami/redis/manifests/7.2');
+    expect(imageManifestUrl('localhost:5000/team/app')).toBe('https://localhost:5000/v2/team/app/manifests/latest');
+    expect(imageManifestUrl('123456789012.dkr.ecr.us-east-1.amazonaws.com/a/b:v1')).toBe('https://123456789012.dkr.ecr.us-east-1.amazonaws.com/v2/a/b/manifests/v1');
+    expect(imageManifestUrl('ghcr.io/o/r@sha256:abc')).toBe('https://ghcr.io/v2/o/r/manifests/sha256:abc');
+  });
+});
