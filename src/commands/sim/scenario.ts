@@ -108,7 +108,7 @@ async function privateSubnet(b: Backend, prefix: string): Promise<string> {
   return subnet;
 }
 
-async function jobDefinition(b: Backend, name: string, fargate: boolean, command: string[], extra: Partial<RegisterJobDefinitionRequest> = {}, vcpus = '1', memory = '2048'): Promise<string> {
+async function jobDefinition(b: Backend, name: string, fargate: boolean, command: string[], extra: Partial<RegisterJobDefinitionRequest> = {}, vcpus = '1', memory = '2048', assignPublicIp: 'ENABLED' | 'DISABLED' = 'ENABLED'): Promise<string> {
   const executionRoleArn = fargate ? (await b.iam.getRole({ RoleName: 'ecsTaskExecutionRole' })).Role?.Arn : undefined;
   const res = await b.batch.registerJobDefinition({
     jobDefinitionName: name,
@@ -118,7 +118,7 @@ async function jobDefinition(b: Backend, name: string, fargate: boolean, command
       image: 'public.ecr.aws/amazonlinux/amazonlinux:2023',
       command,
       resourceRequirements: [{ type: 'VCPU', value: vcpus }, { type: 'MEMORY', value: memory }],
-      ...(fargate ? { executionRoleArn, networkConfiguration: { assignPublicIp: 'ENABLED' } } : {}),
+      ...(fargate ? { executionRoleArn, networkConfiguration: { assignPublicIp } } : {}),
     },
     ...extra,
   });
@@ -196,17 +196,19 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'private-subnet-no-nat',
-    summary: 'a compute environment in a private subnet with no NAT gateway and no VPC endpoints (the classic "stuck in RUNNABLE")',
+    summary: 'a compute environment in a private subnet with no NAT gateway and no VPC endpoints: its instance never joins the cluster, the job stays RUNNABLE (the classic "stuck in RUNNABLE")',
     expect: ['ce.network', 'job.runnable.network'],
     async apply(sim) {
       const subnet = await privateSubnet(sim, 'scn-private');
       const { ce, queue } = await ceAndQueue(sim, 'scn-private', { type: 'EC2', subnets: [subnet] });
       const def = await jobDefinition(sim, 'scn-private-jd', false, ['echo', 'hello from a private subnet']);
       const id = await submit(sim, 'scn-private-job', queue, def);
-      // On AWS the instance launches but never joins the ECS cluster, so the job stays RUNNABLE.
-      // The simulator does not model that yet (its instances join whatever their subnet): the
-      // scenario stops while the instance is still launching (docs/simulator.md).
+      // The instance launches (desiredvCpus rises) but cannot reach ECS, so it never joins the
+      // cluster and the job stays RUNNABLE, with no statusReason (docs/simulator.md "Networking").
       await until(sim, id, (j) => j.status === 'RUNNABLE', 60_000, 5_000);
+      sim.control.advance(15 * 60_000);
+      const j = await describe(sim, id);
+      if (j?.status !== 'RUNNABLE') throw new FailureError(`scenario: job ${id} left RUNNABLE (${j?.status}): the simulator let an instance in ${subnet} join`);
       return result([id], queue, ce, [`batchctl network check --platform ec2 --subnets ${subnet}`]);
     },
   },
@@ -226,6 +228,18 @@ export const SCENARIOS: Scenario[] = [
       } finally {
         f.setFaults({ pullFailureRate: 0 });
       }
+    },
+  },
+  {
+    name: 'fargate-no-public-ip',
+    summary: 'a Fargate job in public subnets (route to an internet gateway) with assignPublicIp DISABLED: the task cannot reach the registry (FAILED: CannotPullContainerError)',
+    expect: ['job.failed.reason', 'job.failed.network'],
+    async apply(sim) {
+      const { ce, queue } = await ceAndQueue(sim, 'scn-nopip', { type: 'FARGATE' });
+      const def = await jobDefinition(sim, 'scn-nopip-jd', true, ['echo', 'never runs'], {}, '1', '2048', 'DISABLED');
+      const id = await submit(sim, 'scn-nopip-job', queue, def);
+      await until(sim, id, terminal, 3_600_000, 5_000);
+      return result([id], queue, ce);
     },
   },
   {
@@ -298,11 +312,11 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: 'oom',
-    summary: 'a job killed with exit code 137 as the OOM killer would (the simulator has no memory model: no OutOfMemoryError reason yet)',
+    summary: 'a job with 2048 MiB that allocates 3 GiB (stress --vm 1 --vm-bytes 3G): killed with exit code 137, OutOfMemoryError (FAILED)',
     expect: ['job.failed.reason'],
     async apply(sim) {
       const { ce, queue } = await ceAndQueue(sim, 'scn-oom', { type: 'FARGATE' });
-      const def = await jobDefinition(sim, 'scn-oom-jd', true, ['sh', '-c', 'echo allocating; exit 137']);
+      const def = await jobDefinition(sim, 'scn-oom-jd', true, ['sh', '-c', 'echo loading the model; stress --vm 1 --vm-bytes 3G --timeout 60s; echo done']);
       const id = await submit(sim, 'scn-oom-job', queue, def);
       await until(sim, id, terminal, 3_600_000, 5_000);
       return result([id], queue, ce);

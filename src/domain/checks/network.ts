@@ -295,6 +295,65 @@ function subnetEgress(target: NetworkTarget, subnet: E.Subnet, facts: NetworkFac
   return pass(id, title, `${READS.routes}; ${READS.endpoints}`, ev);
 }
 
+/**
+ * What one subnet of a target can reach, for the simulator's job engine (docs/simulator.md
+ * "Networking"): the same routes, NAT gateways, VPC endpoints and security-group egress the checks
+ * above judge, reduced to two answers. `ecs`: an EC2 instance there can register with its ECS cluster
+ * (always true for Fargate and EKS, which do not register); `registry`: a task there can pull the
+ * target's image. `why` is the evidence of a `false`.
+ */
+export interface SubnetReach {
+  subnetId: string;
+  ecs: boolean;
+  registry: boolean;
+  /** The route that decides it, e.g. `rtb-…: no 0.0.0.0/0 route`, `rtb-…: 0.0.0.0/0 -> nat-… (active)`. */
+  route: string;
+  /** Required endpoints that are missing (no internet path), by service name. */
+  missingEndpoints: string[];
+  /** True when the answer rests on a path to the internet (NAT, or IGW with a public IP, or an opaque route). */
+  internet: boolean;
+  why: string[];
+}
+
+const ECS_ENDPOINTS = ['ecs', 'ecs-agent', 'ecs-telemetry'];
+const ECR_ENDPOINTS = ['ecr.api', 'ecr.dkr', 's3'];
+
+/** Whether the image lives in this region's private ECR (reachable through VPC endpoints). */
+export function isRegionalEcrImage(image: string | undefined, region: string): boolean {
+  const m = image === undefined ? null : PRIVATE_ECR.exec(image);
+  return m !== null && m[1] === region;
+}
+
+/**
+ * `publicIp` (EC2) overrides the subnet's MapPublicIpOnLaunch: an instance keeps the public IP it got
+ * (or not) at launch whatever the subnet's attribute says later.
+ */
+export function subnetReach(target: NetworkTarget, subnetId: string, facts: NetworkFacts, publicIp?: boolean): SubnetReach {
+  const found = (facts.subnets?.Subnets ?? []).find((s) => s.SubnetId === subnetId);
+  const subnet = found && publicIp !== undefined && target.platform !== 'fargate' ? { ...found, MapPublicIpOnLaunch: publicIp } : found;
+  const none = (route: string, why: string[]): SubnetReach => ({ subnetId, ecs: false, registry: false, route, missingEndpoints: [], internet: false, why });
+  if (!subnet) return none('no such subnet', [`${subnetId}: not found`]);
+  const sgs = (facts.securityGroups?.SecurityGroups ?? []).filter((g) => target.securityGroupIds.includes(g.GroupId ?? ''));
+  const sg = sgEgress(sgs);
+  const { table } = routeTableFor(subnet, facts.routeTables?.RouteTables ?? []);
+  const { egress, evidence } = internetEgress(target, subnet, table, facts);
+  const route = evidence[0] ?? '';
+  if (sg.verdict === 'FAIL') return none(route, [...sg.evidence, 'no security group allows HTTPS (tcp 443) out']);
+  const natUp = egress.kind === 'nat' && (egress.nat?.State === undefined || egress.nat.State === 'available');
+  const internet = natUp || (egress.kind === 'igw' && egress.publicIp) || egress.kind === 'other';
+  if (internet) return { subnetId, ecs: true, registry: true, route, missingEndpoints: [], internet: true, why: evidence };
+  const { missing } = endpointCoverage(target, subnet, table, facts);
+  const gone = missing.map((m) => m.service);
+  const ecs = target.platform !== 'ec2' || !ECS_ENDPOINTS.some((e) => gone.includes(e));
+  const registry = isRegionalEcrImage(target.image, target.region) && !ECR_ENDPOINTS.some((e) => gone.includes(e));
+  const why = [...evidence];
+  if (egress.kind === 'nat') why.push(`NAT gateway ${egress.route.NatGatewayId} is ${egress.nat?.State}`);
+  if (egress.kind === 'igw') why.push(`${publicIpEvidence(target, subnet)}: no public IP, so the internet gateway route does not help`);
+  if (gone.length) why.push(`no VPC endpoint for ${gone.join(', ')}`);
+  if (!registry && target.image !== undefined && !isRegionalEcrImage(target.image, target.region)) why.push(`image ${target.image} is not in this region's ECR; VPC endpoints cannot reach it`);
+  return { subnetId, ecs, registry, route, missingEndpoints: gone.filter((s) => ECS_ENDPOINTS.includes(s) || ECR_ENDPOINTS.includes(s)), internet: false, why };
+}
+
 function securityGroupChecks(target: NetworkTarget, sgs: E.SecurityGroup[], vpcs: string[]): Check[] {
   const checks: Check[] = [];
   const idExist = 'network.sg.exist';

@@ -8,8 +8,13 @@
  *   Log lines written before the kill are kept. statusReason: `Job attempt duration exceeded timeout`.
  * - Any container exit (zero or not) gives statusReason `Essential container in task exited`.
  * - A command that never ends (`sleep infinity`) without a timeout runs until cancelled or terminated.
+ * - Memory: the first instant the command's allocations (`Timeline.memory`) exceed the container's
+ *   memory (the MEMORY resource requirement; on Fargate the task's memory), the kernel's OOM killer
+ *   ends the container there: exit code 137, container reason `OutOfMemoryError: Container killed due
+ *   to memory usage` (spec/05 §1.5), statusReason `Essential container in task exited`, retryable
+ *   like any exit. An OOM before the timeout's SIGTERM wins over the timeout.
  */
-import type { Timeline, TimelineStep } from './behaviour.js';
+import type { MemoryUse, Timeline, TimelineStep } from './behaviour.js';
 import type { AttemptCause } from './retry.js';
 
 /** statusReason texts the simulator uses ([obs] in spec/05 §1.5). */
@@ -18,6 +23,9 @@ export const ATTEMPT_STATUS_REASONS = {
   timeout: 'Job attempt duration exceeded timeout',
   hostTerminated: (instanceId: string) => `Host EC2 (instance ${instanceId}) terminated.`,
 } as const;
+
+/** The container reason of an attempt killed by the OOM killer (spec/05 §1.5, verbatim). */
+export const OUT_OF_MEMORY_REASON = 'OutOfMemoryError: Container killed due to memory usage';
 
 /** Seconds between SIGTERM and SIGKILL when Batch stops a container. */
 export const STOP_GRACE_MS = 30_000;
@@ -30,6 +38,8 @@ export interface AttemptEnd {
   /** ms after RUNNING when the container is gone (Infinity: it never ends on its own). */
   endsAfterMs: number;
   exitCode?: number;
+  /** The container reason (the OOM kill's). */
+  reason?: string;
   statusReason?: string;
   cause: AttemptCause;
   succeeded: boolean;
@@ -37,9 +47,35 @@ export interface AttemptEnd {
   steps: TimelineStep[];
 }
 
-/** Cuts a behaviour timeline by the attempt timeout (seconds, optional) and names the outcome. */
-export function attemptEnd(timeline: Timeline, attemptDurationSeconds?: number): AttemptEnd {
+/** The first instant (ms after RUNNING) the allocations add up to more than `limitMiB`, if ever. */
+export function outOfMemoryAt(memory: readonly MemoryUse[] | undefined, limitMiB: number): number | undefined {
+  if (!memory?.length) return undefined;
+  const starts = [...new Set(memory.map((m) => m.from))].sort((a, b) => a - b);
+  for (const t of starts) {
+    const used = memory.reduce((n, m) => (m.from <= t && t < m.to ? n + m.mib : n), 0);
+    if (used > limitMiB) return t;
+  }
+  return undefined;
+}
+
+/**
+ * Cuts a behaviour timeline by the attempt timeout (seconds, optional) and the container's memory
+ * (MiB, optional), and names the outcome.
+ */
+export function attemptEnd(timeline: Timeline, attemptDurationSeconds?: number, memoryLimitMiB?: number): AttemptEnd {
   const limitMs = attemptDurationSeconds !== undefined ? attemptDurationSeconds * 1000 : Number.POSITIVE_INFINITY;
+  const oom = memoryLimitMiB !== undefined ? outOfMemoryAt(timeline.memory, memoryLimitMiB) : undefined;
+  if (oom !== undefined && oom < timeline.durationMs && oom <= limitMs) {
+    return {
+      endsAfterMs: oom,
+      exitCode: SIGKILL_EXIT_CODE,
+      reason: OUT_OF_MEMORY_REASON,
+      statusReason: ATTEMPT_STATUS_REASONS.containerExited,
+      cause: 'EXITED',
+      succeeded: false,
+      steps: timeline.steps.filter((s) => s.at <= oom),
+    };
+  }
   if (timeline.durationMs > limitMs) {
     const endsAfterMs = limitMs + STOP_GRACE_MS;
     return {

@@ -11,7 +11,9 @@
  * `||`, `|`, `&`, newlines, `( … )`, `{ …; }`, `!`, `if/elif/else/fi`, `for … in …; do …; done`,
  * redirections (stdout to a file is not logged; `>&2` still is: awslogs captures both streams).
  * Built-ins: echo, printf, sleep (s/m/h/d suffixes, decimals, `infinity`), exit, true, false, `:`,
- * test/[, cd, pwd, export, unset, set (-e, --), wait, printenv, exec, env, nested sh/bash -c.
+ * test/[, cd, pwd, export, unset, set (-e, --), wait, printenv, exec, env, nested sh/bash -c, and
+ * `stress`/`stress-ng` (`--vm N --vm-bytes SIZE --timeout T`: memory the container holds, for OOM
+ * rehearsals; `Timeline.memory`).
  * Any other command takes `defaultDurationMs` and exits 0. A script the parser cannot read
  * (while loops, case, functions, unbalanced quotes…) is treated as one unknown command.
  * `$(…)` and backticks are not evaluated: they are printed literally.
@@ -27,11 +29,20 @@ export interface TimelineStep {
   log?: string;
 }
 
+/** Memory a command holds from `from` until `to` ms after the container started (`to` may be Infinity). */
+export interface MemoryUse {
+  from: number;
+  to: number;
+  mib: number;
+}
+
 /** What an attempt does: its log lines in time order, how long it runs (may be Infinity) and its exit code. */
 export interface Timeline {
   steps: TimelineStep[];
   durationMs: number;
   exitCode: number;
+  /** Memory the command allocates (`stress --vm`), when it allocates any: the engine compares it with the container's limit. */
+  memory?: MemoryUse[];
 }
 
 /** Inputs besides the command: the environment the container sees and the unknown-command duration. */
@@ -60,7 +71,8 @@ export function simulateCommand(command: readonly string[] | string | undefined,
   const steps = out.steps
     .filter((s) => Number.isFinite(s.at) && s.at <= durationMs)
     .sort((a, b) => a.at - b.at);
-  return { steps, durationMs, exitCode: status };
+  const memory = st.mem.filter((m) => m.from < durationMs && m.mib > 0).sort((a, b) => a.from - b.from);
+  return { steps, durationMs, exitCode: status, ...(memory.length ? { memory } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -481,6 +493,8 @@ class State {
   conditionDepth = 0;
   bgEnd = 0;
   depth = 0;
+  /** Memory allocations of the whole container (shared by every subshell and background job). */
+  mem: MemoryUse[] = [];
   constructor(
     public vars: Map<string, string>,
     public positional: string[],
@@ -494,6 +508,7 @@ class State {
     s.status = this.status;
     s.errexit = this.errexit;
     s.depth = this.depth;
+    s.mem = this.mem;
     return s;
   }
 }
@@ -831,6 +846,9 @@ function runArgv(argv: string[], st: State, assigned: Record<string, string>): n
       const code = runArgv(args, st, assigned);
       throw new ExitSignal(code);
     }
+    case 'stress':
+    case 'stress-ng':
+      return done(builtinStress(name, args, st));
     case 'env': {
       const extra: Record<string, string> = { ...assigned };
       let k = 0;
@@ -960,6 +978,89 @@ function formatPrintf(format: string, args: string[]): string {
     if (!consumed) break;
   } while (k < args.length);
   return out;
+}
+
+/** `stress` / `stress-ng` options that take a value (long form; the short ones map to these). */
+const STRESS_VALUE_OPTIONS = new Set(['vm', 'vm-bytes', 'timeout', 'cpu', 'io', 'hdd', 'hdd-bytes', 'vm-stride', 'vm-hang', 'backoff', 'vm-method', 'cpu-method', 'cpu-load']);
+const STRESS_FLAGS = new Set(['vm-keep', 'quiet', 'verbose', 'metrics', 'metrics-brief', 'dry-run', 'vm-populate', 'vm-locked', 'aggressive', 'keep-name']);
+const STRESS_SHORT: Record<string, string> = { m: 'vm', t: 'timeout', c: 'cpu', i: 'io', d: 'hdd', q: 'quiet', v: 'verbose', n: 'dry-run' };
+
+/** A `--vm-bytes` size: a number with an optional b/k/m/g suffix (powers of 1024), in MiB. */
+export function parseStressBytes(arg: string): number | undefined {
+  const m = /^(\d+(?:\.\d*)?)([bkmgt]?)$/i.exec(arg);
+  if (!m) return undefined;
+  const unit = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[(m[2] ?? '').toLowerCase() as '' | 'b' | 'k' | 'm' | 'g' | 't'];
+  return (Number(m[1]) * unit) / 1024 ** 2;
+}
+
+/**
+ * `stress` / `stress-ng` (docs/simulator.md "Memory"): `--vm N --vm-bytes SIZE` workers hold
+ * N × SIZE of memory (default 256M each) from the command's start until `--timeout` (s/m/h/d
+ * suffixes; none: forever); `--cpu`, `--io`, `--hdd` workers only take time. The container's OOM
+ * killer is the engine's business (attempt.ts): here the allocation is just recorded.
+ */
+function builtinStress(name: string, args: string[], st: State): number {
+  const opts = new Map<string, string>();
+  const flags = new Set<string>();
+  const fail = (msg: string): number => {
+    st.out.write(`${name}: FAIL: [1] ${msg}\n`, st.t);
+    return 1;
+  };
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k] as string;
+    let key: string;
+    let value: string | undefined;
+    const long = /^--([a-z-]+)(?:=(.*))?$/s.exec(a);
+    const short = /^-([a-z])$/.exec(a);
+    if (long) {
+      key = long[1] as string;
+      value = long[2];
+    } else if (short && STRESS_SHORT[short[1] as string]) key = STRESS_SHORT[short[1] as string] as string;
+    else return fail(`unrecognized option '${a}'`);
+    if (STRESS_FLAGS.has(key)) {
+      flags.add(key);
+      continue;
+    }
+    if (!STRESS_VALUE_OPTIONS.has(key)) return fail(`unrecognized option '${a}'`);
+    if (value === undefined) {
+      if (k + 1 >= args.length) return fail(`option '${a}' requires an argument`);
+      value = args[++k] as string;
+    }
+    opts.set(key, value);
+  }
+  const count = (key: string): number | undefined => {
+    const v = opts.get(key);
+    if (v === undefined) return 0;
+    return /^\d+$/.test(v) ? Number(v) : undefined;
+  };
+  const workers: Record<string, number> = {};
+  for (const key of ['cpu', 'io', 'vm', 'hdd']) {
+    const n = count(key);
+    if (n === undefined) return fail(`invalid number of ${key} workers '${opts.get(key)}'`);
+    workers[key] = n;
+  }
+  // stress-ng: 0 workers means one per CPU; the simulator counts one.
+  if (name === 'stress-ng') for (const key of Object.keys(workers)) if (opts.get(key) === '0') workers[key] = 1;
+  if (Object.values(workers).every((n) => n === 0)) return fail('no workers given (--vm N, --cpu N, --io N or --hdd N)');
+  const bytes = opts.has('vm-bytes') ? parseStressBytes(opts.get('vm-bytes')!) : 256;
+  if (bytes === undefined) return fail(`invalid vm-bytes '${opts.get('vm-bytes')}' (a number with an optional b, k, m or g suffix)`);
+  const timeout = opts.has('timeout') ? parseSleep(opts.get('timeout')!) : Number.POSITIVE_INFINITY;
+  if (timeout === undefined) return fail(`invalid timeout '${opts.get('timeout')}'`);
+  const quiet = flags.has('quiet');
+  const start = st.t;
+  if (!quiet) {
+    const hogs = name === 'stress'
+      ? `${workers.cpu} cpu, ${workers.io} io, ${workers.vm} vm, ${workers.hdd} hdd`
+      : Object.entries(workers).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`).join(', ');
+    st.out.write(`${name}: info: ${name === 'stress' ? '' : ' '}[1] dispatching hogs: ${hogs}\n`, start);
+  }
+  if (workers.vm! > 0) st.mem.push({ from: start, to: start + timeout, mib: workers.vm! * bytes });
+  st.t = start + timeout;
+  if (!quiet && Number.isFinite(timeout)) {
+    const secs = timeout / 1000;
+    st.out.write(name === 'stress' ? `stress: info: [1] successful run completed in ${Math.round(secs)}s\n` : `stress-ng: info:  [1] successful run completed in ${secs.toFixed(2)} secs\n`, st.t);
+  }
+  return 0;
 }
 
 /** GNU sleep operand: decimal number with an optional s/m/h/d suffix, or `infinity`. Milliseconds. */

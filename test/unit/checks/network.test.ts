@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateNetwork, networkFactRequests, recordNetworkFact, type NetworkFacts, type NetworkTarget } from '../../../src/domain/checks/network.js';
+import { evaluateNetwork, networkFactRequests, recordNetworkFact, subnetReach, type NetworkFacts, type NetworkTarget } from '../../../src/domain/checks/network.js';
 import { worstVerdict, type Check } from '../../../src/domain/checks/types.js';
 import { allFacts, ENDPOINTS, REGION, SUBNETS } from './network-fixtures.js';
 
@@ -78,7 +78,7 @@ describe('evaluateNetwork', () => {
     const facts = allFacts();
     facts.natGateways = { NatGateways: [{ NatGatewayId: 'nat-0123', State: 'deleted' }] };
     expect(byId(evaluateNetwork(target({ subnetIds: ['subnet-0nat1b'], securityGroupIds: ['sg-0private'] }), facts), 'network.egress.subnet-0nat1b').verdict).toBe('FAIL');
-    const bh = allFacts();
+    const bh = structuredClone(allFacts());
     bh.routeTables!.RouteTables![2]!.Routes![1]!.State = 'blackhole';
     const c = byId(evaluateNetwork(target({ subnetIds: ['subnet-0nat1b'], securityGroupIds: ['sg-0private'] }), bh), 'network.egress.subnet-0nat1b');
     expect(c.verdict).toBe('FAIL');
@@ -145,8 +145,48 @@ describe('evaluateNetwork', () => {
   });
 
   it('warns on a transit-gateway default route it cannot follow', () => {
-    const facts = allFacts();
+    const facts = structuredClone(allFacts());
     facts.routeTables!.RouteTables![1]!.Routes!.push({ DestinationCidrBlock: '0.0.0.0/0', TransitGatewayId: 'tgw-0abc', State: 'active' });
     expect(byId(evaluateNetwork(target({ subnetIds: ['subnet-0priv1a'], securityGroupIds: ['sg-0private'] }), facts), 'network.egress.subnet-0priv1a').verdict).toBe('WARN');
+  });
+});
+
+describe('subnetReach (what the simulator\'s job engine asks)', () => {
+  const ecr = '123456789012.dkr.ecr.us-east-1.amazonaws.com/app:1';
+  it('a public subnet reaches everything; the same subnet without a public IP does not', () => {
+    const r = subnetReach(target({}), 'subnet-0pub1a', allFacts());
+    expect(r).toMatchObject({ ecs: true, registry: true, internet: true, route: 'rtb-0defmain: 0.0.0.0/0 -> igw-0abc (active)' });
+    const launchedWithout = subnetReach(target({}), 'subnet-0pub1a', allFacts(), false);
+    expect(launchedWithout).toMatchObject({ ecs: false, registry: false, internet: false });
+    expect(launchedWithout.why).toContain('DescribeSubnets.Subnets[subnet-0pub1a].MapPublicIpOnLaunch=false: no public IP, so the internet gateway route does not help');
+    const fargate = subnetReach(target({ platform: 'fargate', assignPublicIp: 'DISABLED' }), 'subnet-0pub1a', allFacts());
+    expect(fargate).toMatchObject({ ecs: true, registry: false });
+  });
+
+  it('a private subnet without NAT or enough endpoints reaches nothing; an unavailable NAT gateway is no way out', () => {
+    const t = target({ subnetIds: ['subnet-0priv1a'], securityGroupIds: ['sg-0private'] });
+    const r = subnetReach(t, 'subnet-0priv1a', allFacts());
+    expect(r).toMatchObject({ ecs: false, registry: false, route: 'rtb-0privmain: no 0.0.0.0/0 route' });
+    // The VPC's interface endpoints (private DNS) serve every subnet; the S3 gateway only its route table's.
+    expect(r.missingEndpoints).toEqual(['ecs-agent', 'ecs-telemetry', 's3']);
+    expect(r.why).toContain('no VPC endpoint for ecs-agent, ecs-telemetry, s3');
+    const nat = subnetReach(target({ subnetIds: ['subnet-0nat1b'] }), 'subnet-0nat1b', allFacts());
+    expect(nat).toMatchObject({ ecs: true, registry: true, internet: true });
+    const pending = allFacts();
+    pending.natGateways = { NatGateways: [{ ...pending.natGateways!.NatGateways![0]!, State: 'pending' }] };
+    expect(subnetReach(target({ subnetIds: ['subnet-0nat1b'] }), 'subnet-0nat1b', pending)).toMatchObject({ ecs: false, registry: false });
+  });
+
+  it('endpoints: the ECR ones serve only this region\'s ECR images; ECS registration needs ecs, ecs-agent and ecs-telemetry', () => {
+    const t = (image?: string) => target({ subnetIds: ['subnet-0endp1c'], image });
+    expect(subnetReach(t(ecr), 'subnet-0endp1c', allFacts())).toMatchObject({ ecs: false, registry: true, missingEndpoints: ['ecs-agent', 'ecs-telemetry'] });
+    expect(subnetReach(t('public.ecr.aws/amazonlinux/amazonlinux:2023'), 'subnet-0endp1c', allFacts())).toMatchObject({ registry: false });
+    expect(subnetReach(t('123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:1'), 'subnet-0endp1c', allFacts())).toMatchObject({ registry: false });
+    expect(subnetReach({ ...t(ecr), platform: 'fargate' }, 'subnet-0endp1c', allFacts())).toMatchObject({ ecs: true, registry: true });
+  });
+
+  it('a security group without HTTPS egress stops everything; an unknown subnet reaches nothing', () => {
+    expect(subnetReach(target({ securityGroupIds: ['sg-0http-only'] }), 'subnet-0pub1a', allFacts())).toMatchObject({ ecs: false, registry: false });
+    expect(subnetReach(target({}), 'subnet-0gone', allFacts())).toMatchObject({ ecs: false, registry: false, route: 'no such subnet' });
   });
 });

@@ -7,6 +7,7 @@ import { emptyFacts, type DoctorFacts } from '../../../src/domain/doctor/facts.j
 import { RULES } from '../../../src/domain/doctor/rules/index.js';
 import { classifyInvalid, INVALID_REASONS } from '../../../src/domain/doctor/rules/ce.js';
 import { diagnoseFailure } from '../../../src/domain/doctor/rules/job-ended.js';
+import { allFacts } from '../checks/network-fixtures.js';
 
 const NOW = Date.UTC(2026, 0, 15, 12);
 const QARN = 'arn:aws:batch:us-east-1:123456789012:job-queue/q';
@@ -87,6 +88,29 @@ describe('STARTING, FAILED, queue and CE rules over facts', () => {
     expect(diagnoseFailure(job('o', { status: 'FAILED', attempts: [{ container: { exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' } }] })).kind).toBe('oom');
     expect(diagnoseFailure(job('c', { status: 'FAILED', isCancelled: true, statusReason: 'Canceled by JobStateTimeLimit action due to reason: CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY' })).fix).toMatch(/queue cancelled it/);
     expect(diagnoseFailure(job('t', { status: 'FAILED', isTerminated: true, statusReason: 'by me' })).kind).toBe('terminated');
+  });
+
+  it('a FAILED pull: the network rule reads the CE\'s routes with the job\'s own assignPublicIp and image', () => {
+    const fargateCe = (subnets: string[], sgs: string[]) => ({ computeEnvironmentName: 'ce', computeEnvironmentArn: 'arn:ce', state: 'ENABLED' as const, status: 'VALID' as const, type: 'MANAGED' as const, computeResources: { type: 'FARGATE' as const, maxvCpus: 4, subnets, securityGroupIds: sgs } });
+    const failed = (extra: Partial<JobDetail> = {}) => job('p', {
+      status: 'FAILED', platformCapabilities: ['FARGATE'], statusReason: 'Task failed to start',
+      attempts: [{ statusReason: 'Task failed to start', container: { reason: 'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref busybox: dial tcp: i/o timeout' } }],
+      container: { image: 'busybox', resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '2048' }] }, ...extra,
+    });
+    // Public subnets, no public IP (the job's default): FAIL, naming assignPublicIp.
+    const pub = facts({ ces: [fargateCe(['subnet-0pub1a'], ['sg-0default'])], network: { ce: allFacts() } });
+    const cs = checks(pub, failed());
+    expect(byId(cs, 'job.failed.network.fargate.public-ip')).toMatchObject({ verdict: 'FAIL', evidence: expect.arrayContaining(['networkConfiguration.assignPublicIp=DISABLED']) });
+    expect(byId(cs, 'job.failed.network.egress.subnet-0pub1a')!.verdict).toBe('FAIL');
+    // With a public IP the routes are fine: the rule says the pull failed for another reason.
+    const ok = checks(pub, failed({ container: { image: 'busybox', networkConfiguration: { assignPublicIp: 'ENABLED' } } }));
+    expect(byId(ok, 'job.failed.network.ce')).toMatchObject({ verdict: 'PASS', title: expect.stringContaining('the pull failed for another reason') });
+    // A private subnet with ECR endpoints: a Docker Hub image cannot come through them.
+    const priv = facts({ ces: [fargateCe(['subnet-0endp1c'], ['sg-0private'])], network: { ce: allFacts() } });
+    expect(byId(checks(priv, failed()), 'job.failed.network.egress.subnet-0endp1c')!.evidence).toContain('image busybox is not in this region\'s ECR; VPC endpoints cannot reach it');
+    // Not a pull failure, or not FAILED: the rule stays out of it.
+    expect(byId(checks(pub, job('x', { status: 'FAILED', attempts: [{ container: { exitCode: 1 } }] })), 'job.failed.network.ce')).toBeUndefined();
+    expect(checks(pub, job('r')).some((c) => c.id.startsWith('job.failed.network'))).toBe(false);
   });
 
   it('a queue with invalid time-limit actions; a CE with maxvCpus 0, DISABLED in an ENABLED queue', () => {

@@ -76,6 +76,27 @@ describe('doctor on the simulator scenarios', () => {
     expect(c.fix).toContain('"onReason":"CannotPullContainerError*","action":"RETRY"');
   });
 
+  it('fargate-no-public-ip: the task could not reach the registry; the network rule names assignPublicIp and the internet-gateway-only subnets', async () => {
+    const { t, out } = await apply('fargate-no-public-ip');
+    const job = await doctor(t, 'job', out.jobIds[0]!);
+    expect(job.code).toBe(1);
+    const reason = job.check('job.failed.reason.image-pull');
+    expect(reason.evidence).toContain(`DescribeJobs(${out.jobIds[0]}).statusReason=Task failed to start`);
+    expect(reason.evidence.join('\n')).toMatch(/container\.reason=CannotPullContainerError: pull image manifest has been retried 5 time\(s\): failed to resolve ref public\.ecr\.aws\/amazonlinux\/amazonlinux:2023: .*dial tcp: i\/o timeout/);
+    const ip = job.check('job.failed.network.fargate.public-ip');
+    expect(ip).toMatchObject({ verdict: 'FAIL', title: 'scn-nopip-ce: assignPublicIp=DISABLED suits the subnets' });
+    expect(ip.evidence[0]).toBe('networkConfiguration.assignPublicIp=DISABLED');
+    expect(ip.fix).toMatch(/set assignPublicIp ENABLED/);
+    const sim = await t.sim();
+    const subnets = (await sim.ec2.describeSubnets({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] })).Subnets!.map((s) => s.SubnetId!);
+    for (const sn of subnets) expect(job.check(`job.failed.network.egress.${sn}`).verdict).toBe('FAIL');
+
+    // The image-pull fault is not the network: the same rule says so.
+    const pull = await apply('image-pull-failure');
+    const c = (await doctor(pull.t, 'job', pull.out.jobIds[0]!)).check('job.failed.network.scn-pull-ce');
+    expect(c).toMatchObject({ verdict: 'PASS', title: expect.stringContaining('the pull failed for another reason') });
+  });
+
   it('spot-reclaim: FAILED with Host EC2…, the Spot retry rule suggested; the CE warns about diversity', async () => {
     const { t, out } = await apply('spot-reclaim');
     const job = await doctor(t, 'job', out.jobIds[0]!);
@@ -96,7 +117,7 @@ describe('doctor on the simulator scenarios', () => {
     expect(q.check('queue.state').verdict).toBe('WARN');
   });
 
-  it('dependency-failure, timeout, oom: the failure decoded', async () => {
+  it('dependency-failure, timeout: the failure decoded', async () => {
     const dep = await apply('dependency-failure');
     expect((await doctor(dep.t, 'job', dep.out.jobIds[0]!)).check('job.failed.reason.dependency').evidence[0]).toMatch(/statusReason=Dependent Job failed/);
     const first = await doctor(dep.t, 'job', dep.out.jobIds[1]!);
@@ -105,15 +126,31 @@ describe('doctor on the simulator scenarios', () => {
     const timeout = (await doctor(to.t, 'job', to.out.jobIds[0]!)).check('job.failed.reason.timeout');
     expect(timeout.evidence).toContain('attempts[0].container.exitCode=137');
     expect(timeout.fix).toMatch(/never retried/);
-    const oom = await apply('oom');
-    expect((await doctor(oom.t, 'job', oom.out.jobIds[0]!)).check('job.failed.reason.exit-code').evidence.join('\n')).toMatch(/code 137 .*killed \(SIGKILL\), often memory/);
   });
 
-  it('private-subnet-no-nat: a subnet whose own route table has no 0.0.0.0/0 route; the RUNNABLE job and the CE fail the network check with the route evidence', async () => {
+  it('oom: the container really ran out of memory — 137 with OutOfMemoryError, decoded with the job\'s MEMORY', async () => {
+    const oom = await apply('oom');
+    const sim = await oom.t.sim();
+    const [j] = (await sim.batch.describeJobs({ jobs: [oom.out.jobIds[0]!] })).jobs!;
+    expect(j!.attempts![0]!.container).toMatchObject({ exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' });
+    const c = (await doctor(oom.t, 'job', oom.out.jobIds[0]!)).check('job.failed.reason.oom');
+    expect(c.verdict).toBe('FAIL');
+    expect(c.evidence).toEqual([
+      `DescribeJobs(${j!.jobId}).statusReason=Essential container in task exited`,
+      'attempts[0].container.reason=OutOfMemoryError: Container killed due to memory usage',
+      'attempts[0].container.exitCode=137',
+      'attempts=1, retryStrategy={"attempts":1}',
+      `DescribeJobs(${j!.jobId}).container.resourceRequirements: MEMORY=2048`,
+      'cause: the container ran out of memory (OutOfMemoryError: Container killed due to memory usage)',
+    ]);
+    expect(c.fix).toMatch(/raise the MEMORY resourceRequirement/);
+  });
+
+  it('private-subnet-no-nat: a subnet whose own route table has no 0.0.0.0/0 route; the job stays RUNNABLE, the job and the CE fail the network check with the route evidence; a NAT route lets it run', async () => {
     const t0 = createTestContext();
     expect(await t0.run('-o', 'json', 'sim', 'scenario', 'list')).toBe(0);
     const list = JSON.parse(t0.stdout()).scenarios as Array<{ name: string; unavailable?: string }>;
-    expect(list.map((s) => s.name)).toEqual(['oversized-job', 'deleted-instance-role', 'private-subnet-no-nat', 'image-pull-failure', 'spot-reclaim', 'disabled-queue', 'dependency-failure', 'timeout', 'oom']);
+    expect(list.map((s) => s.name)).toEqual(['oversized-job', 'deleted-instance-role', 'private-subnet-no-nat', 'image-pull-failure', 'fargate-no-public-ip', 'spot-reclaim', 'disabled-queue', 'dependency-failure', 'timeout', 'oom']);
     expect(list.every((s) => s.unavailable === undefined)).toBe(true);
 
     const { t, out } = await apply('private-subnet-no-nat');
@@ -133,6 +170,22 @@ describe('doctor on the simulator scenarios', () => {
     expect(ce.code).toBe(1);
     expect(ce.check(`ce.network.egress.${subnet!.SubnetId}`)).toMatchObject({ verdict: 'FAIL', evidence: expect.arrayContaining([`${rtb!.RouteTableId}: no 0.0.0.0/0 route`]) });
     expect(await t.run('sim', 'scenario', 'apply', 'nope')).toBe(2);
+
+    // The job really is stuck: hours later it is still RUNNABLE, with its instance launched (desiredvCpus) but not joined.
+    const describe = async () => (await sim.batch.describeJobs({ jobs: [out.jobIds[0]!] })).jobs![0]!;
+    sim.control.advance(3 * 3_600_000);
+    expect((await describe()).status).toBe('RUNNABLE');
+    expect((await sim.batch.describeComputeEnvironments({ computeEnvironments: ['scn-private-ce'] })).computeEnvironments![0]!.computeResources!.desiredvCpus).toBeGreaterThan(0);
+    expect((await doctor(t, 'job', out.jobIds[0]!)).code).toBe(1);
+
+    // Fixing the route (a NAT gateway in a public subnet, 0.0.0.0/0 to it) un-sticks it: the instance joins, the job runs.
+    const publicSubnet = (await sim.ec2.describeSubnets({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] })).Subnets![0]!.SubnetId!;
+    const nat = (await sim.ec2.createNatGateway({ SubnetId: publicSubnet, AllocationId: 'eipalloc-0123456789abcdef0' })).NatGateway!.NatGatewayId!;
+    await sim.ec2.createRoute({ RouteTableId: rtb!.RouteTableId!, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: nat });
+    sim.control.advance(5 * 60_000);
+    expect((await describe()).status).toBe('SUCCEEDED');
+    const after = await doctor(t, 'ce', out.computeEnvironments[0]!);
+    expect(after.check(`ce.network.egress.${subnet!.SubnetId}`)).toMatchObject({ verdict: 'PASS', evidence: expect.arrayContaining([`${rtb!.RouteTableId}: 0.0.0.0/0 -> ${nat} (active)`]) });
   });
 
   it('doctor with no argument checks every queue and CE; a human checklist; not found and bad usage', async () => {

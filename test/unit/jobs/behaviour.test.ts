@@ -311,3 +311,39 @@ describe('parseSleep', () => {
     expect(parseSleep('1x')).toBeUndefined();
   });
 });
+
+describe('stress / stress-ng: memory for OOM rehearsals', () => {
+  it('--vm N --vm-bytes SIZE holds N × SIZE from the start until --timeout, with stress\'s own log lines', () => {
+    const t = simulateCommand(['stress', '--vm', '2', '--vm-bytes', '1536M', '--timeout', '60s']);
+    expect(t).toEqual({
+      steps: [{ at: 0, log: 'stress: info: [1] dispatching hogs: 0 cpu, 0 io, 2 vm, 0 hdd' }, { at: 60_000, log: 'stress: info: [1] successful run completed in 60s' }],
+      durationMs: 60_000,
+      exitCode: 0,
+      memory: [{ from: 0, to: 60_000, mib: 3072 }],
+    });
+  });
+
+  it('sizes take b/k/m/g suffixes (powers of 1024); 256M per worker by default; short options and --opt=value', () => {
+    expect(sh('echo start; sleep 5; stress -m 1 --vm-bytes=2g -t 10').memory).toEqual([{ from: 5000, to: 15_000, mib: 2048 }]);
+    expect(simulateCommand(['stress', '--vm', '1', '--timeout', '1']).memory).toEqual([{ from: 0, to: 1000, mib: 256 }]);
+    expect(simulateCommand(['stress', '--vm', '1', '--vm-bytes', '524288k', '-t', '1']).memory![0]!.mib).toBe(512);
+  });
+
+  it('stress-ng: its own lines; no --timeout runs forever; background allocations add up', () => {
+    const ng = simulateCommand(['stress-ng', '--vm', '1', '--vm-bytes', '1G', '--timeout', '30', '--metrics-brief']);
+    expect(logs(ng)).toEqual(['stress-ng: info:  [1] dispatching hogs: 1 vm', 'stress-ng: info:  [1] successful run completed in 30.00 secs']);
+    expect(simulateCommand(['stress-ng', '--vm', '1', '--vm-bytes', '1G']).durationMs).toBe(Number.POSITIVE_INFINITY);
+    const both = sh('stress --vm 1 --vm-bytes 1G -t 20 & sleep 5; stress -q --vm 1 --vm-bytes 1G -t 5');
+    expect(both.memory).toEqual([{ from: 0, to: 20_000, mib: 1024 }, { from: 5000, to: 10_000, mib: 1024 }]);
+    expect(both.durationMs).toBe(10_000);
+  });
+
+  it('cpu-only stress uses no memory; bad options fail with exit 1 and a line', () => {
+    expect(simulateCommand(['stress', '--cpu', '2', '--timeout', '3'])).toMatchObject({ durationMs: 3000, exitCode: 0 });
+    expect(simulateCommand(['stress', '--cpu', '2', '--timeout', '3']).memory).toBeUndefined();
+    expect(simulateCommand(['stress', '--vm', '1', '--vm-bytes', 'lots'])).toMatchObject({ exitCode: 1, steps: [{ at: 0, log: "stress: FAIL: [1] invalid vm-bytes 'lots' (a number with an optional b, k, m or g suffix)" }] });
+    expect(logs(simulateCommand(['stress', '--frobnicate']))).toEqual(["stress: FAIL: [1] unrecognized option '--frobnicate'"]);
+    expect(logs(simulateCommand(['stress']))).toEqual(['stress: FAIL: [1] no workers given (--vm N, --cpu N, --io N or --hdd N)']);
+    expect(simulateCommand(['stress', '--vm']).exitCode).toBe(1);
+  });
+});

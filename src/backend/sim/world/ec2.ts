@@ -5,6 +5,7 @@ import { AwsShapedError } from '../../../errors.js';
 import type { Ec2Api } from '../../port.js';
 import type { SimCtx } from '../context.js';
 import type { SimRuntime } from '../runtime.js';
+import { engineWorld } from '../engine/jobs/process.js';
 import { type FilterFields, applyFilters, pageEc2 } from './filters.js';
 import { KIND } from './kinds.js';
 import { createNetworkOps, endpointWithDates, withDates } from './network.js';
@@ -178,6 +179,8 @@ export function createEc2Api(rt: SimRuntime): Ec2Api {
         }
       }
       ctx.resources.update(row);
+      // Egress decides whether instances and tasks reach ECS and their registry (docs/simulator.md "Networking").
+      engineWorld(ctx).requestPass();
       return { Return: true, SecurityGroupRules: rules };
     }),
     ...createNetworkOps(rt),

@@ -11,6 +11,7 @@ import { AwsShapedError } from '../../../errors.js';
 import type { Ec2Api } from '../../port.js';
 import type { SimCtx } from '../context.js';
 import type { SimRuntime } from '../runtime.js';
+import { engineWorld } from '../engine/jobs/process.js';
 import type { ResourceRow } from '../store/resources.js';
 import { cidrContains, cidrOverlaps, parseCidr, usableAddresses, type Cidr } from './cidr.js';
 import { KIND } from './kinds.js';
@@ -470,25 +471,33 @@ function deleteVpcEndpoints(ctx: SimCtx, input: E.DeleteVpcEndpointsRequest): E.
 }
 
 export function createNetworkOps(rt: SimRuntime): NetworkOps {
+  // A network change may let an instance join its cluster or a task pull its image: the job engine
+  // re-checks at the scheduling pass this requests (docs/simulator.md "Networking").
+  const run = <T>(name: string, fn: (ctx: SimCtx) => T): Promise<T> =>
+    rt.run(name, (ctx) => {
+      const out = fn(ctx);
+      engineWorld(ctx).requestPass();
+      return out;
+    });
   return {
-    createVpc: (input) => rt.run('ec2.CreateVpc', (ctx) => createVpc(ctx, input)),
-    deleteVpc: (input) => rt.run('ec2.DeleteVpc', (ctx) => deleteVpc(ctx, input)),
-    createSubnet: (input) => rt.run('ec2.CreateSubnet', (ctx) => createSubnet(ctx, input)),
-    deleteSubnet: (input) => rt.run('ec2.DeleteSubnet', (ctx) => deleteSubnet(ctx, input)),
-    modifySubnetAttribute: (input) => rt.run('ec2.ModifySubnetAttribute', (ctx) => modifySubnetAttribute(ctx, input)),
-    createRouteTable: (input) => rt.run('ec2.CreateRouteTable', (ctx) => ({ RouteTable: newRouteTable(ctx, requireVpc(ctx, input.VpcId).body, false, tagsFor(input.TagSpecifications, 'route-table')) })),
-    deleteRouteTable: (input) => rt.run('ec2.DeleteRouteTable', (ctx) => deleteRouteTable(ctx, input)),
-    associateRouteTable: (input) => rt.run('ec2.AssociateRouteTable', (ctx) => associateRouteTable(ctx, input)),
-    disassociateRouteTable: (input) => rt.run('ec2.DisassociateRouteTable', (ctx) => disassociateRouteTable(ctx, input)),
-    createRoute: (input) => rt.run('ec2.CreateRoute', (ctx) => createRoute(ctx, input)),
-    deleteRoute: (input) => rt.run('ec2.DeleteRoute', (ctx) => deleteRoute(ctx, input)),
-    createInternetGateway: (input) => rt.run('ec2.CreateInternetGateway', (ctx) => createInternetGateway(ctx, input)),
-    attachInternetGateway: (input) => rt.run('ec2.AttachInternetGateway', (ctx) => attachInternetGateway(ctx, input)),
-    detachInternetGateway: (input) => rt.run('ec2.DetachInternetGateway', (ctx) => detachInternetGateway(ctx, input)),
-    deleteInternetGateway: (input) => rt.run('ec2.DeleteInternetGateway', (ctx) => deleteInternetGateway(ctx, input)),
-    createNatGateway: (input) => rt.run('ec2.CreateNatGateway', (ctx) => createNatGateway(ctx, input)),
-    deleteNatGateway: (input) => rt.run('ec2.DeleteNatGateway', (ctx) => deleteNatGateway(ctx, input)),
-    createVpcEndpoint: (input) => rt.run('ec2.CreateVpcEndpoint', (ctx) => createVpcEndpoint(ctx, input)),
-    deleteVpcEndpoints: (input) => rt.run('ec2.DeleteVpcEndpoints', (ctx) => deleteVpcEndpoints(ctx, input)),
+    createVpc: (input) => run('ec2.CreateVpc', (ctx) => createVpc(ctx, input)),
+    deleteVpc: (input) => run('ec2.DeleteVpc', (ctx) => deleteVpc(ctx, input)),
+    createSubnet: (input) => run('ec2.CreateSubnet', (ctx) => createSubnet(ctx, input)),
+    deleteSubnet: (input) => run('ec2.DeleteSubnet', (ctx) => deleteSubnet(ctx, input)),
+    modifySubnetAttribute: (input) => run('ec2.ModifySubnetAttribute', (ctx) => modifySubnetAttribute(ctx, input)),
+    createRouteTable: (input) => run('ec2.CreateRouteTable', (ctx) => ({ RouteTable: newRouteTable(ctx, requireVpc(ctx, input.VpcId).body, false, tagsFor(input.TagSpecifications, 'route-table')) })),
+    deleteRouteTable: (input) => run('ec2.DeleteRouteTable', (ctx) => deleteRouteTable(ctx, input)),
+    associateRouteTable: (input) => run('ec2.AssociateRouteTable', (ctx) => associateRouteTable(ctx, input)),
+    disassociateRouteTable: (input) => run('ec2.DisassociateRouteTable', (ctx) => disassociateRouteTable(ctx, input)),
+    createRoute: (input) => run('ec2.CreateRoute', (ctx) => createRoute(ctx, input)),
+    deleteRoute: (input) => run('ec2.DeleteRoute', (ctx) => deleteRoute(ctx, input)),
+    createInternetGateway: (input) => run('ec2.CreateInternetGateway', (ctx) => createInternetGateway(ctx, input)),
+    attachInternetGateway: (input) => run('ec2.AttachInternetGateway', (ctx) => attachInternetGateway(ctx, input)),
+    detachInternetGateway: (input) => run('ec2.DetachInternetGateway', (ctx) => detachInternetGateway(ctx, input)),
+    deleteInternetGateway: (input) => run('ec2.DeleteInternetGateway', (ctx) => deleteInternetGateway(ctx, input)),
+    createNatGateway: (input) => run('ec2.CreateNatGateway', (ctx) => createNatGateway(ctx, input)),
+    deleteNatGateway: (input) => run('ec2.DeleteNatGateway', (ctx) => deleteNatGateway(ctx, input)),
+    createVpcEndpoint: (input) => run('ec2.CreateVpcEndpoint', (ctx) => createVpcEndpoint(ctx, input)),
+    deleteVpcEndpoints: (input) => run('ec2.DeleteVpcEndpoints', (ctx) => deleteVpcEndpoints(ctx, input)),
   };
 }

@@ -4,12 +4,15 @@
  * strategy that would have helped (checked with evaluateRetry against this very attempt).
  */
 import type { JobDetail, RetryStrategy } from '@aws-sdk/client-batch';
-import { fail, pass, warn } from '../../checks/types.js';
+import { evaluateNetwork } from '../../checks/network.js';
+import { fail, pass, warn, type Check } from '../../checks/types.js';
 import { DEPENDENCY_FAILED_REASON } from '../../jobs/dependencies.js';
 import { evaluateRetry, type AttemptCause, type AttemptOutcome } from '../../jobs/retry.js';
+import { findQueue, queueCes } from '../facts.js';
 import { defineRule } from '../rule.js';
+import { cePlatform, ceNetworkTarget } from './ce-views.js';
 
-const PULL_RE = /^(CannotPullContainerError|DockerTimeoutError|CannotInspectContainerError)/;
+const PULL_RE = /^(CannotPullContainerError|DockerTimeoutError|CannotInspectContainerError|ResourceInitializationError)/;
 
 /** The last attempt's outcome as evaluateOnExit would see it. */
 export function lastOutcome(job: JobDetail): AttemptOutcome {
@@ -61,6 +64,12 @@ export function diagnoseFailure(job: JobDetail): Diagnosis {
   return { kind: 'unknown', cause: status || 'no statusReason', fix: 'read the job\'s output: batchctl logs ' + job.jobId };
 }
 
+/** The MEMORY the job asked for (MiB, as DescribeJobs shows it), if any. */
+function memoryOf(job: JobDetail): string | undefined {
+  const c = job.container;
+  return c?.resourceRequirements?.find((r) => r.type === 'MEMORY')?.value ?? (c?.memory !== undefined ? String(c.memory) : undefined);
+}
+
 export const failedRule = defineRule({
   id: 'job.failed.reason',
   scope: 'job',
@@ -77,6 +86,7 @@ export const failedRule = defineRule({
       ...(o.reason ? [`attempts[${o.attempt - 1}].container.reason=${o.reason}`] : []),
       ...(o.exitCode !== undefined ? [`attempts[${o.attempt - 1}].container.exitCode=${o.exitCode}`] : []),
       `attempts=${(job.attempts ?? []).length}, retryStrategy=${JSON.stringify(job.retryStrategy ?? {})}`,
+      ...(d.kind === 'oom' ? [`DescribeJobs(${job.jobId}).container.resourceRequirements: MEMORY=${memoryOf(job) ?? '(none)'}`] : []),
       `cause: ${d.cause}`,
     ];
     let fix = d.fix;
@@ -87,6 +97,39 @@ export const failedRule = defineRule({
       fix += `; a retryStrategy that retries this failure: ${JSON.stringify(d.retry)}`;
     }
     return [fail(`${this.id}.${d.kind}`, `the job FAILED: ${d.kind.replace('-', ' ')}`, this.reads[0]!, evidence, fix)];
+  },
+});
+
+export const failedNetworkRule = defineRule({
+  id: 'job.failed.network',
+  scope: 'job',
+  when: 'a FAILED job whose image could not be pulled',
+  title: "the compute environments' subnets reach the job's image registry",
+  reads: ['batch:DescribeJobs jobs[].{attempts[].container.reason,container.image,container.networkConfiguration}', 'ec2:DescribeSubnets', 'ec2:DescribeRouteTables', 'ec2:DescribeNatGateways', 'ec2:DescribeVpcEndpoints', 'ec2:DescribeSecurityGroups'],
+  scenario: 'fargate-no-public-ip',
+  evaluate(f, job) {
+    if (job.status !== 'FAILED' || !PULL_RE.test(lastOutcome(job).reason ?? '')) return [];
+    const q = findQueue(f, job.jobQueue);
+    if (!q) return [];
+    const fargateJob = (job.platformCapabilities ?? []).includes('FARGATE');
+    const ip = job.container?.networkConfiguration?.assignPublicIp;
+    const out: Check[] = [];
+    for (const ce of queueCes(f, q)) {
+      if ((cePlatform(ce) === 'fargate') !== fargateJob) continue;
+      const facts = f.network[ce.computeEnvironmentName ?? ''];
+      // The job's own public IP choice (AWS's default DISABLED), not the CE-alone assumption.
+      const base = ceNetworkTarget(ce, f.region, ip === 'ENABLED' ? 'ENABLED' : 'DISABLED');
+      if (!facts || !base) continue;
+      const target = { ...base, image: job.container?.image };
+      const checks = evaluateNetwork(target, facts).filter((c) => c.id.startsWith('network.egress') || c.id === 'network.fargate.public-ip' || c.id === 'network.sg.egress');
+      const bad = checks.filter((c) => c.verdict !== 'PASS');
+      if (bad.length === 0) {
+        out.push(pass(`${this.id}.${ce.computeEnvironmentName}`, `${ce.computeEnvironmentName}: its subnets reach the registry, so the pull failed for another reason (image name or tag, registry credentials)`, this.reads[1]!, checks.flatMap((c) => c.evidence).slice(0, 6)));
+        continue;
+      }
+      out.push(...bad.map((c) => ({ ...c, id: `${this.id}.${c.id.replace(/^network\./, '')}`, title: `${ce.computeEnvironmentName}: ${c.title}` })));
+    }
+    return out;
   },
 });
 
@@ -146,4 +189,4 @@ export const eksStartingRule = defineRule({
   },
 });
 
-export const ENDED_RULES = [startingRule, eksStartingRule, failedRule, succeededRule];
+export const ENDED_RULES = [startingRule, eksStartingRule, failedRule, failedNetworkRule, succeededRule];

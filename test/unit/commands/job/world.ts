@@ -14,7 +14,8 @@ export async function jobWorld(opts: TestContextOptions = {}): Promise<TestConte
       jobDefinitionName: name,
       type: 'container',
       platformCapabilities: ['FARGATE'],
-      containerProperties: { image: 'busybox', command: [...command], executionRoleArn: EXEC_ROLE, resourceRequirements: [{ type: 'VCPU', value: '0.25' }, { type: 'MEMORY', value: '512' }] },
+      // A public IP: the CE is in the default VPC's public subnets, where a Fargate task needs one to pull busybox.
+      containerProperties: { image: 'busybox', command: [...command], executionRoleArn: EXEC_ROLE, resourceRequirements: [{ type: 'VCPU', value: '0.25' }, { type: 'MEMORY', value: '512' }], networkConfiguration: { assignPublicIp: 'ENABLED' } },
     });
   }
   return t;

@@ -118,10 +118,19 @@ export interface Inst {
   idleSince?: number;
   reclaimAt?: number;
   idleDelayMs: number;
+  /** The subnet it was launched into (absent on instances from before subnets were recorded). */
+  sn?: string;
+  /** 1 when it got a public IPv4 address at launch (its subnet's MapPublicIpOnLaunch then). */
+  pip?: 1;
+  /**
+   * Launched but never joined its ECS cluster (no route to ECS from its subnet): it stays PENDING,
+   * holds no jobs, and joins at the first scheduling pass after its network is fixed.
+   */
+  nj?: 1;
 }
 
 export function instanceNextEvent(i: Inst): number | null {
-  if (i.state === 'PENDING') return i.readyAt;
+  if (i.state === 'PENDING') return i.nj ? null : i.readyAt;
   let t = i.reclaimAt ?? Number.POSITIVE_INFINITY;
   if (i.jobs === 0 && i.idleSince !== undefined) t = Math.min(t, i.idleSince + i.idleDelayMs);
   return Number.isFinite(t) ? t : null;

@@ -241,6 +241,8 @@ export class Scheduler {
   /** Runs passes until one starts nothing more (a pass reads a bounded number of jobs per queue). */
   pass(): void {
     this.w.passPending = false;
+    // Instances that never joined their cluster join once their subnet reaches ECS (the network may have changed).
+    this.w.rejoinInstances((arn) => this.view.ce(arn)?.usable ?? false);
     for (let i = 0; i < 1_000; i++) {
       this.reserved.clear();
       this.viewCache.clear();
@@ -445,6 +447,11 @@ export class Scheduler {
       id, ceArn: ce.arn, type: t.name, tv: t.vcpus, v: cap.vcpus, m: cap.memoryMiB, g: cap.gpus, uv: 0, um: 0, ug: 0, jobs: 0,
       state: 'PENDING', launchedAt: this.w.now, readyAt, idleDelayMs: ce.idleDelayMs,
     };
+    const subnet = this.w.net.subnetFor(ce.arn, 'launch', id);
+    if (subnet !== undefined) {
+      inst.sn = subnet;
+      if (this.w.net.publicIpAtLaunch(subnet)) inst.pip = 1;
+    }
     const rate = this.w.faults.spotReclaimRate;
     if (ce.type === 'SPOT' && rate > 0 && draw(this.w.seed, 'reclaim', id) < rate) {
       inst.reclaimAt = readyAt + delayMs(this.w.seed, JOB_TIMING.spotReclaimMinS, JOB_TIMING.spotReclaimMaxS, 'reclaim-at', id);

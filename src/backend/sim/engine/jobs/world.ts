@@ -23,6 +23,7 @@ import { type FaultSettings, pullFailureReason, readFaults, TASK_FAILED_TO_START
 import type { ResourceRow } from '../../store/resources.js';
 import { CONSUMABLE_KIND, type ConsumableBody, consumableName } from './model.js';
 import { type AttemptOutcome, type CeUsage, type CurrentAttempt, type Inst, instanceNextEvent, JOB_TIMING, type JobState, type Rec, SCHEDULER, type ShareState } from './model.js';
+import { EngineNetwork } from './network.js';
 import { delayMs, draw, hexId } from './random.js';
 import { Heap } from './heap.js';
 import { RunQueue } from './runq.js';
@@ -94,8 +95,12 @@ export class JobWorld {
   private logStreams: Array<{ group: string; name: string; createdAt: number }> = [];
   private logEvents: Array<{ group: string; stream: string; timestamp: number; ingestionTime: number; message: string }> = [];
 
+  /** Subnets, routes and endpoints as instances and tasks see them (docs/simulator.md "Networking"). */
+  readonly net: EngineNetwork;
+
   constructor(readonly ctx: SimCtx) {
     this.seed = Number(ctx.store.getMeta('seed') ?? 0);
+    this.net = new EngineNetwork(ctx, this.seed, () => this.resourcesVersion);
     this.faults = readFaults(ctx.store);
     this.passStored = ctx.store.getMeta(META_PASS) !== undefined;
     this.passPending = this.passStored;
@@ -663,7 +668,7 @@ export class JobWorld {
       tl = simulateCommand(cmd, { environment: env });
       if (memo !== undefined) TIMELINES.set(memo, tl);
     }
-    t = attemptEnd(tl, spec.attemptSeconds);
+    t = attemptEnd(tl, spec.attemptSeconds, cur.memoryMiB);
     this.timelines.set(key, t);
     return t;
   }
@@ -676,10 +681,18 @@ export class JobWorld {
       this.endAttempt(r, { reason: pullFailureReason(spec.image), statusReason: TASK_FAILED_TO_START, cause: 'EXITED', ok: false });
       return;
     }
+    // No route from the task's subnet to its registry: the task never starts (docs/simulator.md "Networking").
+    const unreachable = this.net.pullFailure(spec, cur.ceArn, cur.instanceId === undefined, {
+      instance: cur.instanceId !== undefined ? this.instances().get(cur.instanceId) : undefined, jobId: r.row.jobId, attempt: cur.n,
+    });
+    if (unreachable) {
+      this.endAttempt(r, { reason: unreachable, statusReason: TASK_FAILED_TO_START, cause: 'EXITED', ok: false });
+      return;
+    }
     const end = this.timeline(r, cur);
     cur.rAt = this.now;
     if (Number.isFinite(end.endsAfterMs)) cur.eAt = this.now + end.endsAfterMs;
-    cur.end = { exitCode: end.exitCode, statusReason: end.statusReason, cause: end.cause, ok: end.succeeded };
+    cur.end = { exitCode: end.exitCode, statusReason: end.statusReason, cause: end.cause, ok: end.succeeded, ...(end.reason !== undefined ? { reason: end.reason } : {}) };
     cur.li = 0;
     if (spec.logGroup) {
       cur.logStream = logStreamName(spec.definitionName, cur.taskId, spec.logConfig);
@@ -851,6 +864,13 @@ export class JobWorld {
 
   onInstanceEvent(i: Inst, planScaleDown: (i: Inst) => boolean): void {
     if (i.state === 'PENDING' && i.readyAt <= this.now) {
+      if (!this.net.joins(i)) {
+        // Up in EC2 but unable to reach ECS: it never registers (docs/simulator.md "Networking").
+        i.nj = 1;
+        this.unjoinedN = undefined;
+        this.putInst(i);
+        return;
+      }
       i.state = 'RUNNING';
       if (i.jobs === 0) i.idleSince = this.now;
       this.putInst(i);
@@ -869,6 +889,31 @@ export class JobWorld {
         this.putInst(i);
       }
     }
+  }
+
+  /** Instances that never joined their cluster (counted on first use in a transaction). */
+  private unjoinedN?: number;
+
+  /**
+   * Instances that never joined their cluster, re-checked at the start of a scheduling pass: one
+   * whose subnet now reaches ECS joins (RUNNING, idle; the pass then places jobs on it); one whose
+   * CE is gone, DISABLED or INVALID is terminated.
+   */
+  rejoinInstances(usable: (ceArn: string) => boolean): void {
+    this.unjoinedN ??= [...this.instances().values()].filter((i) => i.nj).length;
+    if (this.unjoinedN === 0) return;
+    let left = 0;
+    for (const i of [...this.instances().values()]) {
+      if (!i.nj) continue;
+      if (!usable(i.ceArn)) this.removeInst(i);
+      else if (this.net.joins(i)) {
+        delete i.nj;
+        i.state = 'RUNNING';
+        if (i.jobs === 0) i.idleSince = this.now;
+        this.putInst(i);
+      } else left++;
+    }
+    this.unjoinedN = left;
   }
 
   /** A Spot reclaim: the instance goes and every attempt on it fails (`Host EC2 (instance …) terminated.`). */
