@@ -4,7 +4,9 @@
 // Prints the wall time and peak resident memory of the run (targets: <= 20 s, <= 1 GiB), the
 // simulated makespan, and the setup cost (submits). Not a test: nothing asserts on time.
 //
-//   npm run build && node bench/engine.mjs [--arrays 10] [--size 10000] [--vcpus 256]
+//   npm run build && node bench/engine.mjs [--arrays 10] [--size 10000] [--vcpus 256] [--keep DIR]
+//
+// --keep DIR leaves the store (with its 100,000 finished jobs) in DIR, to profile the CLI against it.
 //
 // Results go to bench/results/engine-<time>.json (gitignored). See bench/README.md.
 import { spawnSync } from 'node:child_process';
@@ -25,6 +27,7 @@ const SIZE = flag('--size', 10_000);
 const VCPUS = flag('--vcpus', 256);
 const CLI_RUNS = flag('--cli-runs', 11);
 const BIN = join(ROOT, 'bin', 'batchctl.js');
+const KEEP = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
 
 if (process.argv[2] === '--child') {
   // The measured part: open the store and run until idle, like `batchctl sim run --until-idle`.
@@ -43,7 +46,8 @@ if (!existsSync(join(ROOT, 'dist', 'backend', 'sim', 'index.js'))) {
   process.exit(2);
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'batchctl-bench-engine-'));
+const dir = KEEP ?? mkdtempSync(join(tmpdir(), 'batchctl-bench-engine-'));
+if (KEEP) mkdirSync(KEEP, { recursive: true });
 const path = join(dir, 'sim.db');
 try {
   const { openSimBackend, ManualClock } = await import(SIM);
@@ -136,7 +140,7 @@ try {
   writeFileSync(out, JSON.stringify({ jobs, arrays: ARRAYS, size: SIZE, vcpus: VCPUS, submitMs, wallMs: r.wallMs, maxRssKiB: r.maxRssKiB, cli, cliSamples: Object.fromEntries(samples), loadavg: loadavg(), summary: s }, null, 2));
   console.log(`\nwritten to ${out}`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (!KEEP) rmSync(dir, { recursive: true, force: true });
 }
 
 function median(xs) {

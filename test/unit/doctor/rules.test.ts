@@ -113,6 +113,15 @@ describe('STARTING, FAILED, queue and CE rules over facts', () => {
     expect(checks(pub, job('r')).some((c) => c.id.startsWith('job.failed.network'))).toBe(false);
   });
 
+  it('a RUNNABLE Fargate job without networkConfiguration gets no public IP (AWS\'s default), as the engine decides', () => {
+    const ce = { computeEnvironmentName: 'ce', computeEnvironmentArn: 'arn:ce', state: 'ENABLED' as const, status: 'VALID' as const, type: 'MANAGED' as const, computeResources: { type: 'FARGATE' as const, maxvCpus: 4, subnets: ['subnet-0pub1a'], securityGroupIds: ['sg-0default'] } };
+    const f = facts({ ces: [ce], network: { ce: allFacts() } });
+    const fargate = (extra: Partial<JobDetail> = {}) => job('f', { platformCapabilities: ['FARGATE'], ...extra });
+    expect(byId(checks(f, fargate()), 'job.runnable.network.egress.subnet-0pub1a')!.verdict).toBe('FAIL');
+    const enabled = fargate({ container: { resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '2048' }], networkConfiguration: { assignPublicIp: 'ENABLED' } } });
+    expect(byId(checks(f, enabled), 'job.runnable.network.egress.subnet-0pub1a')!.verdict).toBe('PASS');
+  });
+
   it('a queue with invalid time-limit actions; a CE with maxvCpus 0, DISABLED in an ENABLED queue', () => {
     const f = facts({ queues: [queue({ jobStateTimeLimitActions: [{ state: 'RUNNABLE', action: 'CANCEL', maxTimeSeconds: 60, reason: 'UNDETERMINED' }] })] });
     const q = diagnose(f, [{ kind: 'queue', queue: f.queues[0]! }])[0]!;

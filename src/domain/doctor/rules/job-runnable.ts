@@ -234,8 +234,10 @@ export const runnableNetworkRule = defineRule({
     if (!q) return [];
     return queueCes(f, q).flatMap((ce) => {
       const facts = f.network[ce.computeEnvironmentName ?? ''];
-      const ip = job.container?.networkConfiguration?.assignPublicIp;
-      const target = ceNetworkTarget(ce, f.region, ip === 'ENABLED' || ip === 'DISABLED' ? ip : ip === undefined ? undefined : 'DISABLED');
+      // A Fargate task gets a public IP only when its networkConfiguration asks (AWS's default is
+      // DISABLED), as the simulator's engine decides too.
+      const ip = job.container?.networkConfiguration?.assignPublicIp === 'ENABLED' ? 'ENABLED' : 'DISABLED';
+      const target = ceNetworkTarget(ce, f.region, ip);
       if (!facts || !target) return [];
       return evaluateNetwork(target, facts)
         .filter((c) => c.verdict !== 'PASS' || c.id.startsWith('network.egress'))
