@@ -5,6 +5,7 @@
  * Pure data and lookups: the simulator's DescribeInstanceTypes, the job engine's placement and
  * `doctor`'s job-fit checks all read it.
  */
+import { compareStrings } from './compare.js';
 
 export type Architecture = 'x86_64' | 'arm64';
 
@@ -122,9 +123,27 @@ function catalogue(): Map<string, InstanceTypeInfo> {
   return (built ??= build());
 }
 
+
+let sorted: readonly InstanceTypeInfo[] | undefined;
+let byFamily: Map<string, InstanceTypeInfo[]> | undefined;
+
 /** Every catalogued type, in a stable order (family, then vCPUs). */
 export function allInstanceTypes(): InstanceTypeInfo[] {
-  return [...catalogue().values()].sort((a, b) => a.family.localeCompare(b.family) || a.vcpus - b.vcpus || a.name.localeCompare(b.name));
+  sorted ??= [...catalogue().values()].sort((a, b) => compareStrings(a.family, b.family) || a.vcpus - b.vcpus || compareStrings(a.name, b.name));
+  return [...sorted];
+}
+
+/** One family's types (metal included), in allInstanceTypes' order. */
+function familyTypes(family: string): readonly InstanceTypeInfo[] {
+  if (!byFamily) {
+    byFamily = new Map();
+    for (const t of allInstanceTypes()) {
+      const list = byFamily.get(t.family);
+      if (list) list.push(t);
+      else byFamily.set(t.family, [t]);
+    }
+  }
+  return byFamily.get(family) ?? [];
 }
 
 export function instanceType(name: string): InstanceTypeInfo | undefined {
@@ -154,7 +173,7 @@ export function expandInstanceTypeEntry(entry: string): InstanceTypeInfo[] {
     const one = catalogue().get(entry);
     return one ? [one] : [];
   }
-  return allInstanceTypes().filter((t) => families.includes(t.family) && !t.bareMetal);
+  return [...families].sort(compareStrings).flatMap((f) => familyTypes(f).filter((t) => !t.bareMetal));
 }
 
 export function expandInstanceTypes(entries: readonly string[] | undefined): InstanceTypeInfo[] {

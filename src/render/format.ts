@@ -3,6 +3,7 @@
  * aligned "label  value" layout of describe views.
  */
 import type { Palette } from '../io/color.js';
+import { compareStrings } from '../domain/compare.js';
 
 /** The resource name at the end of a Batch ARN (`…:job-queue/q1` -> `q1`); a non-ARN is returned as is. */
 export function nameFromArn(arnOrName: string | undefined): string {
@@ -20,7 +21,7 @@ export function list(items: readonly (string | undefined)[] | undefined): string
 
 /** `k=v, k2=v2` (sorted by key), or "-". */
 export function tagsInline(tags: Record<string, string> | undefined): string {
-  const entries = Object.entries(tags ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const entries = Object.entries(tags ?? {}).sort(([a], [b]) => compareStrings(a, b));
   return entries.length ? entries.map(([k, v]) => `${k}=${v}`).join(', ') : '-';
 }
 
@@ -70,6 +71,6 @@ export function joinDetails(parts: string[]): string {
 /** Tags as detail rows (sorted), for a "Tags" section. */
 export function tagRows(tags: Record<string, string> | undefined): DetailRow[] {
   return Object.entries(tags ?? {})
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareStrings(a, b))
     .map(([k, v]) => [k, v === '' ? '""' : v]);
 }

@@ -12,6 +12,7 @@ import { arrayProgress, type JobChange } from '../domain/jobs/wait.js';
 import { DEFAULT_LOG_GROUP } from '../domain/jobs/log-stream.js';
 import { nameFromArn, renderDetail, tagRows, type DetailRow, type DetailSection } from './format.js';
 import { colorStatus } from './status.js';
+import { compareStrings } from '../domain/compare.js';
 
 /** How times are shown: relative to `now` on a terminal, ISO otherwise. */
 export interface TimeStyle {
@@ -194,7 +195,7 @@ export function describeJob(job: JobDetail, c: Palette, style: TimeStyle): strin
     },
     { title: 'Array children', rows: arrayRows(job, c) },
     { title: 'Logs', rows: logRows(job) },
-    { title: 'Parameters', rows: Object.entries(job.parameters ?? {}).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]): DetailRow => [k, v]) },
+    { title: 'Parameters', rows: Object.entries(job.parameters ?? {}).sort(([a], [b]) => compareStrings(a, b)).map(([k, v]): DetailRow => [k, v]) },
     { title: 'Tags', rows: tagRows(job.tags) },
   ];
   return renderDetail(job.jobName ?? job.jobId ?? 'job', sections, c);

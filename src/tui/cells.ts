@@ -14,6 +14,7 @@ import { describeJob as describeJobText, formatDuration, jobStatusCell, timeCell
 import type { CeRow } from './models/ce-model.js';
 import type { JobRow } from './models/jobs-model.js';
 import type { QueueRow } from './models/queues-model.js';
+import { compareStrings } from '../domain/compare.js';
 
 /** Short headers for the seven states (the queues table has one column each). */
 export const STATE_SHORT: Record<JobStatus, string> = {
@@ -119,7 +120,7 @@ export function sortJobs(rows: readonly JobRow[], sort: JobSort, now: number): J
   const created = (r: JobRow) => r.summary.createdAt ?? 0;
   switch (sort) {
     case 'name':
-      return out.sort((a, b) => (a.summary.jobName ?? '').localeCompare(b.summary.jobName ?? '') || created(b) - created(a));
+      return out.sort((a, b) => compareStrings((a.summary.jobName ?? ''), b.summary.jobName ?? '') || created(b) - created(a));
     case 'status':
       return out.sort((a, b) => (STATUS_ORDER.get(a.summary.status ?? '') ?? 9) - (STATUS_ORDER.get(b.summary.status ?? '') ?? 9) || created(b) - created(a));
     case 'duration': {

@@ -6,6 +6,7 @@
 import type * as E from '@aws-sdk/client-ec2';
 import type * as K from '@aws-sdk/client-eks';
 import { DEFAULT_EXECUTION_ROLE, DEFAULT_INSTANCE_ROLE, type Platform } from '../domain/checks/iam-roles.js';
+import { compareStrings } from '../domain/compare.js';
 
 export type { Platform } from '../domain/checks/iam-roles.js';
 
@@ -170,7 +171,7 @@ export function defaultVpcNetwork(
   if (!vpc?.VpcId) return undefined;
   const ids = (subnets.Subnets ?? [])
     .filter((s) => s.VpcId === vpc.VpcId && (s.State === undefined || s.State === 'available'))
-    .sort((a, b) => (a.AvailabilityZone ?? '').localeCompare(b.AvailabilityZone ?? ''))
+    .sort((a, b) => compareStrings((a.AvailabilityZone ?? ''), b.AvailabilityZone ?? ''))
     .map((s) => s.SubnetId!)
     .filter(Boolean);
   const sg = (groups.SecurityGroups ?? []).find((g) => g.VpcId === vpc.VpcId && g.GroupName === 'default');

@@ -35,6 +35,8 @@ export interface SimStatus {
 
 export interface SimControl {
   status(): SimStatus;
+  /** The simulated instant (status().now without counting the world's resources, jobs and logs). */
+  now(): number;
   advance(ms: number): SimStatus;
   setSpeed(n: number): SimStatus;
   reset(): void;

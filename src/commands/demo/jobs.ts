@@ -41,7 +41,7 @@ export function childCounts(job: JobDetail): string {
  */
 export async function waitInSimTime(ctx: Context, sim: SimBackend, ids: string[], names: Map<string, string>): Promise<JobDetail[]> {
   const c = ctx.io.color();
-  const start = sim.control.status().now;
+  const start = sim.control.now();
   let now = start;
   let step = POLL.initialMs;
   const width = Math.max(...[...names.values()].map((n) => n.length));

@@ -98,7 +98,7 @@ export async function selectJobs(backend: Backend, scopes: ListScope[], query: L
  */
 export function worldNow(ctx: Context, backend: Backend): number {
   const sim = backend as Partial<SimBackend>;
-  if (backend.kind === 'sim' && sim.control) return sim.control.status().now;
+  if (backend.kind === 'sim' && sim.control) return sim.control.now();
   return ctx.now();
 }
 

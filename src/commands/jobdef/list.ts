@@ -8,6 +8,7 @@ import type { Context } from '../../context.js';
 import { JOBDEF_COLUMNS } from '../../render/job-definition.js';
 import { describeJobDefinitions, latest } from '../shared/resolve.js';
 import { choiceOption } from '../shared/resource-options.js';
+import { compareStrings } from '../../domain/compare.js';
 
 export const STATUS_CHOICES = ['ACTIVE', 'INACTIVE', 'ALL'] as const;
 
@@ -53,7 +54,7 @@ export async function runJobdefList(ctx: Context, opts: JobdefListOptions): Prom
   });
   const filtered = opts.status === 'ALL' ? all : all.filter((d) => d.status === opts.status);
   const shown = (opts.allRevisions ? [...filtered] : latestPerName(filtered)).sort(
-    (a, b) => (a.jobDefinitionName ?? '').localeCompare(b.jobDefinitionName ?? '') || (a.revision ?? 0) - (b.revision ?? 0),
+    (a, b) => compareStrings((a.jobDefinitionName ?? ''), b.jobDefinitionName ?? '') || (a.revision ?? 0) - (b.revision ?? 0),
   );
   await ctx.print({
     data: { jobDefinitions: shown },

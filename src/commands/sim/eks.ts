@@ -11,6 +11,7 @@ import type { SimBackend } from '../../backend/sim/index.js';
 import type { Context } from '../../context.js';
 import { FailureError } from '../../errors.js';
 import { collect, listOf } from '../shared/flags.js';
+import { compareStrings } from '../../domain/compare.js';
 
 /** How --wait moves the simulated clock: a minute at a time, at most half an hour. */
 const STEP_MS = 60_000;
@@ -44,7 +45,7 @@ async function clusterRole(sim: SimBackend): Promise<string> {
 /** The default VPC's default subnets, by zone. */
 async function defaultSubnets(sim: SimBackend): Promise<string[]> {
   const subnets = (await sim.ec2.describeSubnets({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] })).Subnets ?? [];
-  return subnets.sort((a, b) => (a.AvailabilityZone ?? '').localeCompare(b.AvailabilityZone ?? '')).map((s) => s.SubnetId!);
+  return subnets.sort((a, b) => compareStrings((a.AvailabilityZone ?? ''), b.AvailabilityZone ?? '')).map((s) => s.SubnetId!);
 }
 
 export async function createSimCluster(sim: SimBackend, o: SimEksCreateOptions): Promise<K.Cluster> {

@@ -2,6 +2,7 @@
 import type { SimStatus } from '../../backend/sim/index.js';
 import type { Palette } from '../../io/color.js';
 import type { View } from '../../output/printer.js';
+import { compareStrings } from '../../domain/compare.js';
 
 /** What `-o json` prints: the status plus the simulated time as ISO and its lead on the wall clock. */
 export interface SimStatusData extends SimStatus {
@@ -65,7 +66,7 @@ export function formatCounts(counts: Record<string, number>): string {
   const order = (k: string) => (known.includes(k) ? known.indexOf(k) : known.length);
   const entries = Object.entries(counts)
     .filter(([, n]) => n > 0)
-    .sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b));
+    .sort(([a], [b]) => order(a) - order(b) || compareStrings(a, b));
   if (entries.length === 0) return 'nothing';
   return entries.map(([k, n]) => `${n} ${COUNT_NAMES[k]?.[n === 1 ? 0 : 1] ?? k}`).join(', ');
 }

@@ -11,6 +11,7 @@ import { runMutation } from '../shared/mutate.js';
 import { choiceOption } from '../shared/resource-options.js';
 import { checkIssues } from '../shared/validate.js';
 import { KIND_CHOICES, resolveTagTarget, type ResourceKind } from './resource.js';
+import { compareStrings } from '../../domain/compare.js';
 
 export interface TagOptions {
   resource: string;
@@ -57,7 +58,7 @@ export async function runTag(ctx: Context, opts: TagOptions): Promise<void> {
     const tags = out.tags ?? {};
     await ctx.print({
       data: { tags },
-      rows: Object.entries(tags).sort(([a], [b]) => a.localeCompare(b)),
+      rows: Object.entries(tags).sort(([a], [b]) => compareStrings(a, b)),
       columns: [
         { header: 'KEY', cell: ([k]) => k },
         { header: 'VALUE', cell: ([, v]) => v },

@@ -19,6 +19,7 @@
 import type { DescribeJobsResponse, JobDetail, JobStatus, JobSummary, ListJobsRequest, ListJobsResponse } from '@aws-sdk/client-batch';
 import { JOB_STATUSES, dedupeByMostAdvanced, isJobStatus } from './status.js';
 import { hasFilters, matchesSelector, type JobSelector } from './selector.js';
+import { compareStrings } from '../compare.js';
 
 /** The two read operations this module needs (any Backend's `batch` facet, or a test fake). */
 export interface JobsReader {
@@ -66,7 +67,7 @@ export const DESCRIBE_CONCURRENCY = 4;
 
 /** Newest first by createdAt (ties by jobId, so the order is stable). */
 export function newestFirst(a: JobSummary, b: JobSummary): number {
-  return (b.createdAt ?? 0) - (a.createdAt ?? 0) || (a.jobId ?? '').localeCompare(b.jobId ?? '');
+  return (b.createdAt ?? 0) - (a.createdAt ?? 0) || compareStrings((a.jobId ?? ''), b.jobId ?? '');
 }
 
 /**

@@ -24,6 +24,7 @@
  * - Fargate: each job is a task of the smallest valid size that holds it; tasks never exceed maxvCpus.
  */
 import { nearestFargateSize } from '../jobs/fargate.js';
+import { compareStrings } from '../compare.js';
 
 /** `computeResources.type`. */
 export type ComputeType = 'EC2' | 'SPOT' | 'FARGATE' | 'FARGATE_SPOT';
@@ -155,7 +156,7 @@ export function candidateTypes(ce: Pick<CapacityCe, 'type' | 'allocationStrategy
   const ok = ce.instanceTypes.filter((t) => fits(demand, instanceCapacity(t, ce.orchestration)));
   const strategy = ce.allocationStrategy ?? 'BEST_FIT';
   const perVcpu = (t: InstanceTypeSpec) => priceOf(t, ce) / t.vcpus;
-  const bySize = (a: InstanceTypeSpec, b: InstanceTypeSpec) => a.vcpus - b.vcpus || a.memoryMiB - b.memoryMiB || a.name.localeCompare(b.name);
+  const bySize = (a: InstanceTypeSpec, b: InstanceTypeSpec) => a.vcpus - b.vcpus || a.memoryMiB - b.memoryMiB || compareStrings(a.name, b.name);
   const key: (t: InstanceTypeSpec) => number =
     strategy === 'BEST_FIT'
       ? (t) => priceOf(t, ce)

@@ -21,6 +21,7 @@
  *   `backfill` mode skips jobs that merely wait and stops only at a blocked one.
  */
 import type { FairsharePolicy } from '@aws-sdk/client-batch';
+import { compareStrings } from '../compare.js';
 
 /** The queue facts the order needs (JobQueueDetail plus an optional creation time). */
 export interface QueueView {
@@ -53,7 +54,7 @@ export function isDispatchingQueue(q: Pick<QueueView, 'state' | 'status'>): bool
 export function queueDispatchOrder<Q extends QueueView>(queues: readonly Q[]): Q[] {
   return queues
     .filter(isDispatchingQueue)
-    .sort((a, b) => b.priority - a.priority || (a.createdAt ?? 0) - (b.createdAt ?? 0) || a.jobQueueName.localeCompare(b.jobQueueName));
+    .sort((a, b) => b.priority - a.priority || (a.createdAt ?? 0) - (b.createdAt ?? 0) || compareStrings(a.jobQueueName, b.jobQueueName));
 }
 
 /** The queues that share a CE, in the order they get it. */

@@ -9,6 +9,7 @@
 import type { ComputeEnvironmentDetail, JobQueueDetail } from '@aws-sdk/client-batch';
 import type { ModelEnv } from './env.js';
 import { Poller } from './poller.js';
+import { compareStrings } from '../../domain/compare.js';
 
 export interface CeRow {
   ce: ComputeEnvironmentDetail;
@@ -59,7 +60,7 @@ export class CeModel extends Poller<CeRow> {
         const users = queues.filter((q) => q.computeEnvironmentOrder?.some((o) => o.computeEnvironment === arn)).map((q) => q.jobQueueName ?? '');
         return { ce, name: ce.computeEnvironmentName ?? arn, inUse, queues: users };
       })
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => compareStrings(a.name, b.name));
     return { rows, extra: undefined };
   }
 }

@@ -10,6 +10,7 @@ import type { GetJobQueueSnapshotResponse, JobQueueDetail, JobStatus, JobSummary
 import { isTerminal } from '../../domain/jobs/status.js';
 import { ALL_STATES, LIST_PAGE, orderedStates, TERMINAL_WINDOW_MS, type ModelEnv, type StateSet } from './env.js';
 import { errorMessage, isThrottle, Poller } from './poller.js';
+import { compareStrings } from '../../domain/compare.js';
 
 export interface StateCount {
   n: number;
@@ -135,7 +136,7 @@ export const QUEUE_SORTS: QueueSort[] = ['priority', 'name', 'runnable'];
 /** Rows in display order. */
 export function sortQueues(rows: readonly QueueRow[], sort: QueueSort): QueueRow[] {
   const out = [...rows];
-  const byName = (a: QueueRow, b: QueueRow) => a.name.localeCompare(b.name);
+  const byName = (a: QueueRow, b: QueueRow) => compareStrings(a.name, b.name);
   if (sort === 'name') return out.sort(byName);
   if (sort === 'runnable') return out.sort((a, b) => (b.counts.RUNNABLE?.n ?? 0) - (a.counts.RUNNABLE?.n ?? 0) || byName(a, b));
   return out.sort((a, b) => (b.queue.priority ?? 0) - (a.queue.priority ?? 0) || byName(a, b));

@@ -19,6 +19,7 @@ import {
   type SetupAnswers,
 } from '../defaults.js';
 import { validateAnswers, type Issue } from '../validate.js';
+import { compareStrings } from '../../domain/compare.js';
 
 /** What the review screen shows: the plan the command would apply, its preflight, or why there is none. */
 export interface WizardReview {
@@ -237,7 +238,7 @@ function spotField(): ToggleField {
 
 function subnetChoices(a: SetupAnswers, facts: WizardFacts): Choice[] {
   const defaultVpc = facts.vpcs.find((v) => v.IsDefault)?.VpcId;
-  const known = [...facts.subnets].sort((x, y) => (x.VpcId ?? '').localeCompare(y.VpcId ?? '') || (x.AvailabilityZone ?? '').localeCompare(y.AvailabilityZone ?? ''));
+  const known = [...facts.subnets].sort((x, y) => compareStrings((x.VpcId ?? ''), y.VpcId ?? '') || compareStrings((x.AvailabilityZone ?? ''), y.AvailabilityZone ?? ''));
   const choices: Choice[] = known.map((s) => ({
     value: s.SubnetId!,
     label: s.SubnetId!,
@@ -251,7 +252,7 @@ function groupChoices(a: SetupAnswers, facts: WizardFacts): Choice[] {
   // The groups of the chosen subnets' VPC first: the only ones the compute environment can use.
   const vpcs = new Set(facts.subnets.filter((s) => a.subnets.includes(s.SubnetId ?? '')).map((s) => s.VpcId));
   const known = [...facts.securityGroups].sort((x, y) =>
-    Number(!vpcs.has(x.VpcId)) - Number(!vpcs.has(y.VpcId)) || (x.VpcId ?? '').localeCompare(y.VpcId ?? '') || (x.GroupName ?? '').localeCompare(y.GroupName ?? ''));
+    Number(!vpcs.has(x.VpcId)) - Number(!vpcs.has(y.VpcId)) || compareStrings((x.VpcId ?? ''), y.VpcId ?? '') || compareStrings((x.GroupName ?? ''), y.GroupName ?? ''));
   const choices: Choice[] = known.map((g) => ({ value: g.GroupId!, label: g.GroupId!, detail: [g.GroupName, g.VpcId].filter(Boolean).join('  ') }));
   for (const id of a.securityGroupIds) if (!choices.some((c) => c.value === id)) choices.push({ value: id, label: id, detail: 'not found in this region' });
   return choices;

@@ -26,6 +26,7 @@ import { assertValid, compact, fail } from './common.js';
 import { findJobDefinitionRevision, parseJobDefinitionRef } from './job-definitions.js';
 import { findQueue, queueNotFound } from './job-queues.js';
 import { findSchedulingPolicy } from './scheduling-policies.js';
+import { compareStrings } from '../../../domain/compare.js';
 
 type JD = B.JobDefinition;
 
@@ -360,7 +361,7 @@ export function getJobQueueSnapshot(ctx: SimCtx, input: B.GetJobQueueSnapshotReq
   }
   const utilization: B.QueueSnapshotUtilizationDetail = { totalCapacityUsage: [{ capacityUnit: unit, quantity: total }], lastUpdatedAt: ctx.now };
   if (q.schedulingPolicyArn) {
-    const top = [...byShare.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 20);
+    const top = [...byShare.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).slice(0, 20);
     const keys = new Set(ctx.jobs.activeShares(arn).map((s) => shareKey(s, policy)));
     utilization.fairshareUtilization = {
       activeShareCount: keys.size,

@@ -253,7 +253,11 @@ export class Jobs {
       where.push(q.where.sql);
       args.push(...q.where.args);
     }
-    const sql = `SELECT ${COLS} FROM jobs WHERE ${where.join(' AND ')} ORDER BY created_at DESC, seq DESC LIMIT ?`;
+    // A queue's top-level jobs through the partial indexes made for them: without statistics SQLite
+    // prefers (queue_arn, status, created_at), which walks every array child of the queue too
+    // (100,000 children made one page cost ~90 ms instead of under 1).
+    const index = q.queueArn === undefined ? '' : q.statuses ? ' INDEXED BY jobs_top_status' : ' INDEXED BY jobs_top_created';
+    const sql = `SELECT ${COLS} FROM jobs${index} WHERE ${where.join(' AND ')} ORDER BY created_at DESC, seq DESC LIMIT ?`;
     return (this.store.stmt(sql).all(...args, q.limit) as Raw[]).map(fromRaw);
   }
 

@@ -7,6 +7,7 @@ import type * as B from '@aws-sdk/client-batch';
 import type { SimCtx } from '../../context.js';
 import { KIND } from '../../world/kinds.js';
 import type { CeUsage, Inst } from './model.js';
+import { compareStrings } from '../../../../domain/compare.js';
 
 export interface RunSummary {
   /** Simulated instant the run began and ended at (epoch ms). */
@@ -82,7 +83,7 @@ export function summarise(ctx: SimCtx, start: number, end: number, outcome: RunS
       instanceVcpuHours: round(((after.instanceVcpuMs.get(arn) ?? 0) - (before.instanceVcpuMs.get(arn) ?? 0)) / 3_600_000),
     }))
     .filter((c) => c.jobVcpuHours > 0 || c.instanceVcpuHours > 0)
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort((a, b) => compareStrings(a.name, b.name));
   return {
     startedAt: start,
     endedAt: end,
@@ -91,7 +92,7 @@ export function summarise(ctx: SimCtx, start: number, end: number, outcome: RunS
     jobs: { total, succeeded, failed, unfinished: open },
     computeEnvironments: ces,
     wait: { count: sorted.length, p50Ms: percentile(sorted, 50), p90Ms: percentile(sorted, 90), maxMs: sorted[sorted.length - 1] ?? 0, slowest },
-    failures: [...failures.entries()].map(([statusReason, f]) => ({ statusReason, ...f })).sort((a, b) => b.count - a.count || a.statusReason.localeCompare(b.statusReason)),
+    failures: [...failures.entries()].map(([statusReason, f]) => ({ statusReason, ...f })).sort((a, b) => b.count - a.count || compareStrings(a.statusReason, b.statusReason)),
     unfinished,
   };
 }
