@@ -6,7 +6,7 @@ import { validateJobDefinitionFile } from '../../domain/validation/job-definitio
 import { parseKeyValues } from '../shared/flags.js';
 import { readInputFile } from '../shared/input-file.js';
 import { runMutation, stepInput } from '../shared/mutate.js';
-import { choiceOption, tagOption, wholeNumber } from '../shared/resource-options.js';
+import { choiceOption, consumableNeed, tagOption, wholeNumber } from '../shared/resource-options.js';
 import { checkIssues } from '../shared/validate.js';
 import { JOBDEF_FLAG_FIELDS, PLATFORM_CHOICES, buildRegisterRequest, parseCommand, parseDecimal, parseTimeoutSeconds, type JobdefRegisterFlags } from './request.js';
 
@@ -37,6 +37,7 @@ export function jobdefRegisterCommand(ctx: Context, runF: (ctx: Context, opts: J
     .option('--public-ip', 'Fargate: give the task a public IP (subnets without a NAT gateway need one)')
     .option('--scheduling-priority <n>', 'priority within a fair-share queue (0-9999, higher first)', wholeNumber(0, 9999))
     .option('--propagate-tags', "copy the job's and definition's tags to the ECS task")
+    .option('--consumable-resource <name[:n]>', 'a consumable resource each job instance needs, N units (default 1; repeatable, at most 5)', consumableNeed)
     .addOption(tagOption())
     .addOption(new Option('--input <file>', 'a RegisterJobDefinition request (JSON or YAML; see `jobdef skeleton`); flags override its fields'))
     .addHelpText(

@@ -3,6 +3,7 @@
  * `resource` commands (exit 2 before any call) and the simulator (ClientException).
  */
 import type { CreateConsumableResourceRequest, KeyValuesPair, UpdateConsumableResourceRequest } from '@aws-sdk/client-batch';
+import { JOB_STATUSES } from '../jobs/status.js';
 import { checkEnum, checkInt, checkTags } from './common.js';
 import { type Issue, IssueList, type ValidateOptions, join } from './issue.js';
 import { checkRequest } from './shape-check.js';
@@ -13,8 +14,6 @@ export const CONSUMABLE_UPDATE_OPERATIONS = ['SET', 'ADD', 'REMOVE'] as const;
 export const MAX_CONSUMABLE_RESOURCES = 50_000;
 /** A job definition (or a SubmitJob override) names at most 5 (spec/04 §12). */
 export const MAX_CONSUMABLE_RESOURCES_PER_JOB = 5;
-/** The job states ListJobsByConsumableResource's JOB_STATUS filter takes. */
-export const JOB_STATUSES = ['SUBMITTED', 'PENDING', 'RUNNABLE', 'STARTING', 'RUNNING', 'SUCCEEDED', 'FAILED'] as const;
 
 /**
  * The API documents only "Must be unique"; like every other Batch name we take 1-128 letters,
