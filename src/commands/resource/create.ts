@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.js';
 import { CONSUMABLE_RESOURCE_TYPES, validateCreateConsumableResource } from '../../domain/validation/consumable-resource.js';
 import { readInputFile } from '../shared/input-file.js';
 import { runMutation, stepInput } from '../shared/mutate.js';
-import { choiceOption, compact, mergeRequest, tagOption, wholeNumber } from '../shared/resource-options.js';
+import { choiceOption, compact, mergeRequest, normaliseChoice, tagOption, wholeNumber } from '../shared/resource-options.js';
 import { checkIssues } from '../shared/validate.js';
 import { RESOURCE_FLAG_FIELDS } from './shared.js';
 
@@ -23,7 +23,12 @@ export function resourceCreateCommand(ctx: Context, runF: (ctx: Context, opts: R
     .description('Create a consumable resource')
     .argument('[name]', 'name of the new resource (or consumableResourceName in --input)')
     .option('--total <n>', 'how many units exist (a whole number >= 0)', wholeNumber(0))
-    .addOption(choiceOption('--type <type>', 'REPLENISHABLE: units return when a job ends (default); NON_REPLENISHABLE: used up', CONSUMABLE_RESOURCE_TYPES))
+    .addOption(
+      // `non-replenishable` reads naturally on a command line: a hyphen stands for the underscore.
+      choiceOption('--type <type>', 'REPLENISHABLE: units return when a job ends (default); NON_REPLENISHABLE: used up', CONSUMABLE_RESOURCE_TYPES).argParser((raw: string) =>
+        normaliseChoice(raw.replace(/-/g, '_'), CONSUMABLE_RESOURCE_TYPES),
+      ),
+    )
     .addOption(tagOption())
     .addOption(new Option('--input <file>', 'a CreateConsumableResource request (JSON or YAML); flags override its fields'))
     .addHelpText(

@@ -84,7 +84,7 @@ export async function runResourceUpdate(ctx: Context, opts: ResourceUpdateOption
     ctx,
     {
       title: `Update consumable resource ${name}`,
-      steps: [{ service: 'batch', operation: 'UpdateConsumableResource', input: stepInput(req), title: `${req.operation} ${req.quantity} on consumable resource ${name}`, reason: updateEffect(current!, req.operation, req.quantity) }],
+      steps: [{ service: 'batch', operation: 'UpdateConsumableResource', input: stepInput(req), title: `update consumable resource ${name}`, reason: `${req.operation} ${req.quantity}: ${updateEffect(current!, req.operation, req.quantity)}` }],
     },
     { success: (outputs) => `Updated consumable resource ${name}: total ${(outputs[0] as { totalQuantity?: number } | undefined)?.totalQuantity ?? '?'}` },
   );
