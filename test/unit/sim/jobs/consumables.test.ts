@@ -1,4 +1,8 @@
 /** Consumable resources on the simulator (spec/03 §6): the API, waiting in RUNNABLE, lock at STARTING, release at the end. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyUpdate } from '../../../../src/backend/sim/batch/consumable-resources.js';
 import { type ConsumableBody, lockUnits, releaseUnits } from '../../../../src/backend/sim/engine/jobs/model.js';
@@ -225,4 +229,28 @@ describe('consumable resources', () => {
     expect((await s.sim.batch.listTagsForResource({ resourceArn: consumableResourceArn! })).tags).toEqual({ env: 'dev' });
     expect((await describeCr(s, 'lic')).tags).toEqual({ env: 'dev' });
   });
+
+  it('at most 50,000 per account; deleted ones do not count', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'batchctl-cr-')), 'sim.db');
+    const first = await jobSim({ path });
+    await first.sim.batch.createConsumableResource({ consumableResourceName: 'r0', totalQuantity: 1 });
+    await first.sim.close();
+    // 49,999 more rows written straight into the store (50,000 API calls would take a while).
+    const db = new Database(path);
+    const insert = db.prepare("INSERT INTO resources (kind, id, name, arn, created_at, body) VALUES ('batch:consumable-resource', ?, ?, ?, 0, ?)");
+    db.transaction(() => {
+      for (let i = 1; i < 50_000; i++) {
+        const name = `r${i}`;
+        const arn = `arn:aws:batch:us-east-1:123456789012:consumable-resource/${name}`;
+        insert.run(name, name, arn, JSON.stringify({ consumableResourceName: name, consumableResourceArn: arn, resourceType: 'REPLENISHABLE', totalQuantity: 1, inUseQuantity: 0, availableQuantity: 1, createdAt: 0, tags: {} }));
+      }
+    })();
+    db.close();
+    const s = await jobSim({ path });
+    await expect(s.sim.batch.createConsumableResource({ consumableResourceName: 'one-more', totalQuantity: 1 })).rejects.toThrow('You have reached the limit of 50000 consumable resources in this account');
+    await s.sim.batch.deleteConsumableResource({ consumableResource: 'r7' });
+    await s.sim.batch.createConsumableResource({ consumableResourceName: 'one-more', totalQuantity: 1 });
+    expect((await describeCr(s, 'one-more')).totalQuantity).toBe(1);
+    await s.sim.close();
+  }, 30_000);
 });
