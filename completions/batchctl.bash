@@ -412,8 +412,8 @@ _batchctl_value() {
     'batchctl resource update|--remove') _batchctl_r='' ;;
     'batchctl resource update|--client-token') _batchctl_r='' ;;
     'batchctl resource update|--input') _batchctl_r='files' ;;
-    'batchctl tag|--kind') _batchctl_r='choices:ce queue jobdef policy' ;;
-    'batchctl untag|--kind') _batchctl_r='choices:ce queue jobdef policy' ;;
+    'batchctl tag|--kind') _batchctl_r='choices:ce queue jobdef policy resource' ;;
+    'batchctl untag|--kind') _batchctl_r='choices:ce queue jobdef policy resource' ;;
     'batchctl sim run|--max') _batchctl_r='' ;;
     'batchctl sim faults set|--throttle-rate') _batchctl_r='' ;;
     'batchctl sim faults set|--spot-reclaim-rate') _batchctl_r='' ;;

@@ -26,6 +26,7 @@ import { applyPlan } from '../shared/plan-runner.js';
 import { describeSchedulingPolicies, requireJobQueues, resolveJobDefinition } from '../shared/resolve.js';
 import { consumableNeed, tagOption, wholeNumber } from '../shared/resource-options.js';
 import { checkIssues } from '../shared/validate.js';
+import { warnMissingConsumables } from '../resource/shared.js';
 import { SUBMIT_FLAG_FIELDS, buildSubmitRequest, parseDependency, type JobSubmitFlags } from './request.js';
 import { waitAndReport } from './wait.js';
 import type { Sleeper } from './shared.js';
@@ -107,6 +108,9 @@ export async function runJobSubmit(ctx: Context, opts: JobSubmitOptions): Promis
   // Then the rules that need the queue, the definition and the dependencies (warnings once).
   const seen = new Set(first.map((i) => `${i.field}\n${i.message}`));
   checkIssues(ctx, validateSubmitJob(req, def, queue, { findJob: (id) => deps.get(id) }).filter((i) => !seen.has(`${i.field}\n${i.message}`)), check);
+
+  const needs = (req.consumableResourcePropertiesOverride?.consumableResourceList ?? def.consumableResourceProperties?.consumableResourceList ?? []).map((r) => r.consumableResource!).filter(Boolean);
+  if (needs.length) await warnMissingConsumables(ctx, backend, needs);
 
   const plan: Plan = {
     title: `Submit job ${req.jobName}`,

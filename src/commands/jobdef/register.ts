@@ -8,6 +8,7 @@ import { readInputFile } from '../shared/input-file.js';
 import { runMutation, stepInput } from '../shared/mutate.js';
 import { choiceOption, consumableNeed, tagOption, wholeNumber } from '../shared/resource-options.js';
 import { checkIssues } from '../shared/validate.js';
+import { warnMissingConsumables } from '../resource/shared.js';
 import { JOBDEF_FLAG_FIELDS, PLATFORM_CHOICES, buildRegisterRequest, parseCommand, parseDecimal, parseTimeoutSeconds, type JobdefRegisterFlags } from './request.js';
 
 export interface JobdefRegisterOptions extends JobdefRegisterFlags {
@@ -64,6 +65,8 @@ export async function runJobdefRegister(ctx: Context, opts: JobdefRegisterOption
   if (!opts.input && !opts.image) throw new UsageError('--image is required (or give a whole request with --input FILE)', 'e.g. `batchctl jobdef register hello --image busybox --command "echo hi"`');
   checkIssues(ctx, validateJobDefinitionFile(req, { unknownMembers: 'error' }), { what: 'job definition', flags: opts.input ? {} : JOBDEF_FLAG_FIELDS, hint: 'nothing was registered; `batchctl jobdef validate FILE` checks a file on its own' });
   const name = req.jobDefinitionName;
+  const needs = (req.consumableResourceProperties?.consumableResourceList ?? []).map((r) => r.consumableResource!).filter(Boolean);
+  if (needs.length) await warnMissingConsumables(ctx, await ctx.backend(), needs);
   await runMutation(
     ctx,
     {

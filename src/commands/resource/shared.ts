@@ -5,6 +5,7 @@
  */
 import type { ConsumableResourceSummary, DescribeConsumableResourceResponse, JobDetail, KeyValuesPair, ListJobsByConsumableResourceSummary } from '@aws-sdk/client-batch';
 import type { Backend } from '../../backend/port.js';
+import type { Context } from '../../context.js';
 import { NotFoundError, toBatchctlError } from '../../errors.js';
 
 /** API field -> the flag that sets it (for validation messages). */
@@ -85,4 +86,18 @@ export async function readConsumables(backend: Backend, jobs: readonly JobDetail
     }),
   );
   return out;
+}
+
+/**
+ * Warns (stderr) about consumable resources that do not exist: a job that needs one waits RUNNABLE
+ * until a resource of that name is created. Resources that cannot be read are not warned about.
+ */
+export async function warnMissingConsumables(ctx: Context, backend: Backend, refs: readonly string[]): Promise<void> {
+  const c = ctx.io.color();
+  for (const ref of [...new Set(refs)]) {
+    const found = await describeConsumableResource(backend, ref).catch(() => 'unreadable' as const);
+    if (found !== undefined) continue;
+    const name = ref.slice(ref.lastIndexOf('/') + 1);
+    ctx.io.err(`${c.yellow('warning:')} consumable resource ${name} does not exist [${backend.label}]: jobs that need it wait RUNNABLE until it is created (\`batchctl resource create ${name} --total N\`)\n`);
+  }
 }

@@ -225,4 +225,22 @@ describe('resource: running against the simulator', () => {
     expect(t.stderr()).toContain('✓ Deleted consumable resource lic [sim]\n');
     expect(await t.run('resource', 'jobs', 'lic')).toBe(3);
   });
+
+  it('jobdef register and job submit warn about a resource that does not exist; tag --kind resource', async () => {
+    const t = createTestContext();
+    await fargateCe(t, 'ce');
+    await queue(t, 'q', 'ce');
+    expect(await t.run('jobdef', 'register', 'jd', '--image', 'busybox', '--platform', 'FARGATE', '--vcpus', '0.25', '--memory', '512', '--execution-role', 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole', '--consumable-resource', 'licences:2', '--yes')).toBe(0);
+    expect(t.stderr()).toContain('warning: consumable resource licences does not exist [sim]: jobs that need it wait RUNNABLE until it is created (`batchctl resource create licences --total N`)\n');
+    const jd = (await (await t.sim()).batch.describeJobDefinitions({ jobDefinitionName: 'jd' })).jobDefinitions![0]!;
+    expect(jd.consumableResourceProperties).toEqual({ consumableResourceList: [{ consumableResource: 'licences', quantity: 2 }] });
+    await create(t, 'licences', '--total', '2');
+    const before = t.stderr().length;
+    expect(await t.run('job', 'submit', '-q', 'q', '-d', 'jd', '--yes')).toBe(0);
+    expect(t.stderr().slice(before)).not.toContain('warning');
+    expect(await t.run('job', 'submit', '-q', 'q', '-d', 'jd', '--consumable-resource', 'seats', '--yes')).toBe(0);
+    expect(t.stderr().slice(before)).toContain('warning: consumable resource seats does not exist [sim]');
+    expect(await t.run('tag', 'licences', '--kind', 'resource', 'team=data', '--yes')).toBe(0);
+    expect((await (await t.sim()).batch.describeConsumableResource({ consumableResource: 'licences' })).tags).toEqual({ team: 'data' });
+  });
 });
