@@ -253,4 +253,21 @@ describe('consumable resources', () => {
     expect((await describeCr(s, 'one-more')).totalQuantity).toBe(1);
     await s.sim.close();
   }, 30_000);
+
+  it('array children each lock their quantity: one unit runs one child at a time', async () => {
+    const s = await jobSim();
+    await ec2World(s);
+    await s.sim.batch.createConsumableResource({ consumableResourceName: 'lic', totalQuantity: 1 });
+    await definition(s, 'sleep 300', { consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'lic', quantity: 1 }] } } as never);
+    const parent = await s.submit({ arrayProperties: { size: 3 } });
+    await s.advance(240_000);
+    const statuses = async () => (await Promise.all([0, 1, 2].map((i) => s.job(`${parent}:${i}`)))).map((k) => k.status);
+    expect((await statuses()).filter((st) => st === 'RUNNABLE')).toHaveLength(2);
+    expect(await describeCr(s, 'lic')).toMatchObject({ inUseQuantity: 1, availableQuantity: 0 });
+    // The parent is what ListJobsByConsumableResource lists.
+    expect((await s.sim.batch.listJobsByConsumableResource({ consumableResource: 'lic' })).jobs!.map((j) => j.jobArn)).toEqual([(await s.job(parent)).jobArn]);
+    await s.advance(1_500_000);
+    expect(await statuses()).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED']);
+    expect(await describeCr(s, 'lic')).toMatchObject({ inUseQuantity: 0, availableQuantity: 1 });
+  });
 });
