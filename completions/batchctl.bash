@@ -8,7 +8,7 @@
 # The subcommands (and aliases) of a command path.
 _batchctl_children() {
   case "$1" in
-    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd job jobs setup teardown iam network logs doctor top policy tag untag sim config completion' ;;
+    'batchctl') _batchctl_r='demo ce compute-environment queue jq jobdef jd job jobs setup teardown iam network logs doctor top policy resource consumable cr tag untag sim config completion' ;;
     'batchctl ce') _batchctl_r='list ls describe show create update enable disable delete rm' ;;
     'batchctl queue') _batchctl_r='list ls describe show snapshot create update enable disable delete rm' ;;
     'batchctl jobdef') _batchctl_r='list ls describe show register deregister validate lint skeleton' ;;
@@ -17,6 +17,7 @@ _batchctl_children() {
     'batchctl iam') _batchctl_r='check create-roles policy' ;;
     'batchctl network') _batchctl_r='check' ;;
     'batchctl policy') _batchctl_r='list ls describe show create update delete rm' ;;
+    'batchctl resource') _batchctl_r='list ls describe show jobs create update delete rm' ;;
     'batchctl sim') _batchctl_r='status advance speed reset scenario run faults eks' ;;
     'batchctl sim scenario') _batchctl_r='list ls apply' ;;
     'batchctl sim faults') _batchctl_r='set show clear' ;;
@@ -42,6 +43,7 @@ _batchctl_canonical() {
     'batchctl|doctor') _batchctl_r='doctor' ;;
     'batchctl|top') _batchctl_r='top' ;;
     'batchctl|policy') _batchctl_r='policy' ;;
+    'batchctl|resource'|'batchctl|consumable'|'batchctl|cr') _batchctl_r='resource' ;;
     'batchctl|tag') _batchctl_r='tag' ;;
     'batchctl|untag') _batchctl_r='untag' ;;
     'batchctl|sim') _batchctl_r='sim' ;;
@@ -87,6 +89,12 @@ _batchctl_canonical() {
     'batchctl policy|create') _batchctl_r='create' ;;
     'batchctl policy|update') _batchctl_r='update' ;;
     'batchctl policy|delete'|'batchctl policy|rm') _batchctl_r='delete' ;;
+    'batchctl resource|list'|'batchctl resource|ls') _batchctl_r='list' ;;
+    'batchctl resource|describe'|'batchctl resource|show') _batchctl_r='describe' ;;
+    'batchctl resource|jobs') _batchctl_r='jobs' ;;
+    'batchctl resource|create') _batchctl_r='create' ;;
+    'batchctl resource|update') _batchctl_r='update' ;;
+    'batchctl resource|delete'|'batchctl resource|rm') _batchctl_r='delete' ;;
     'batchctl sim|status') _batchctl_r='status' ;;
     'batchctl sim|advance') _batchctl_r='advance' ;;
     'batchctl sim|speed') _batchctl_r='speed' ;;
@@ -121,9 +129,9 @@ _batchctl_options() {
     'batchctl queue create') _batchctl_r='--priority --ce --scheduling-policy --state-time-limit --disabled --tag --input' ;;
     'batchctl queue update') _batchctl_r='--priority --ce --scheduling-policy --state-time-limit --clear-state-time-limits --input' ;;
     'batchctl jobdef list') _batchctl_r='--name --status --all-revisions' ;;
-    'batchctl jobdef register') _batchctl_r='--image --command --vcpus --memory --gpus --platform --execution-role --job-role --env --parameter --retry-attempts --timeout --log-group --public-ip --scheduling-priority --propagate-tags --tag --input' ;;
+    'batchctl jobdef register') _batchctl_r='--image --command --vcpus --memory --gpus --platform --execution-role --job-role --env --parameter --retry-attempts --timeout --log-group --public-ip --scheduling-priority --propagate-tags --consumable-resource --tag --input' ;;
     'batchctl jobdef skeleton') _batchctl_r='--platform' ;;
-    'batchctl job submit') _batchctl_r='-q --queue -d --definition -n --name --array-size --depends-on --parameter --env --command --vcpus --memory --gpus --retry-attempts --timeout --share-identifier --priority --tag --input --wait --follow --wait-timeout --quiet' ;;
+    'batchctl job submit') _batchctl_r='-q --queue -d --definition -n --name --array-size --depends-on --parameter --env --command --vcpus --memory --gpus --retry-attempts --timeout --share-identifier --priority --consumable-resource --tag --input --wait --follow --wait-timeout --quiet' ;;
     'batchctl job list') _batchctl_r='-q --queue -s --status --name --definition --after --since --before --array-parent -L --limit -A --all -w --watch --interval' ;;
     'batchctl job wait') _batchctl_r='--timeout -q --queue -s --status --name --definition --after --before --array-parent' ;;
     'batchctl job cancel') _batchctl_r='--reason -q --queue -s --status --name --definition --after --before --array-parent' ;;
@@ -142,6 +150,10 @@ _batchctl_options() {
     'batchctl top') _batchctl_r='--refresh --readonly --queue' ;;
     'batchctl policy create') _batchctl_r='--share-decay --compute-reservation --share --tag --input' ;;
     'batchctl policy update') _batchctl_r='--share-decay --compute-reservation --share --input' ;;
+    'batchctl resource list') _batchctl_r='--name' ;;
+    'batchctl resource jobs') _batchctl_r='-s --status --name' ;;
+    'batchctl resource create') _batchctl_r='--total --type --tag --input' ;;
+    'batchctl resource update') _batchctl_r='--set --add --remove --client-token --input' ;;
     'batchctl tag') _batchctl_r='--kind' ;;
     'batchctl untag') _batchctl_r='--kind' ;;
     'batchctl sim run') _batchctl_r='--until-idle --max' ;;
@@ -219,6 +231,7 @@ _batchctl_value() {
     'batchctl jobdef register|--timeout') _batchctl_r='' ;;
     'batchctl jobdef register|--log-group') _batchctl_r='' ;;
     'batchctl jobdef register|--scheduling-priority') _batchctl_r='' ;;
+    'batchctl jobdef register|--consumable-resource') _batchctl_r='kind:consumable' ;;
     'batchctl jobdef register|--tag') _batchctl_r='' ;;
     'batchctl jobdef register|--input') _batchctl_r='files' ;;
     'batchctl jobdef skeleton|--platform') _batchctl_r='choices:ec2 fargate eks multinode' ;;
@@ -237,6 +250,7 @@ _batchctl_value() {
     'batchctl job submit|--timeout') _batchctl_r='' ;;
     'batchctl job submit|--share-identifier') _batchctl_r='' ;;
     'batchctl job submit|--priority') _batchctl_r='' ;;
+    'batchctl job submit|--consumable-resource') _batchctl_r='kind:consumable' ;;
     'batchctl job submit|--tag') _batchctl_r='' ;;
     'batchctl job submit|--input') _batchctl_r='files' ;;
     'batchctl job submit|--wait-timeout') _batchctl_r='' ;;
@@ -386,8 +400,20 @@ _batchctl_value() {
     'batchctl policy update|--compute-reservation') _batchctl_r='' ;;
     'batchctl policy update|--share') _batchctl_r='' ;;
     'batchctl policy update|--input') _batchctl_r='files' ;;
-    'batchctl tag|--kind') _batchctl_r='choices:ce queue jobdef policy' ;;
-    'batchctl untag|--kind') _batchctl_r='choices:ce queue jobdef policy' ;;
+    'batchctl resource list|--name') _batchctl_r='' ;;
+    'batchctl resource jobs|-s'|'batchctl resource jobs|--status') _batchctl_r='' ;;
+    'batchctl resource jobs|--name') _batchctl_r='' ;;
+    'batchctl resource create|--total') _batchctl_r='' ;;
+    'batchctl resource create|--type') _batchctl_r='choices:REPLENISHABLE NON_REPLENISHABLE' ;;
+    'batchctl resource create|--tag') _batchctl_r='' ;;
+    'batchctl resource create|--input') _batchctl_r='files' ;;
+    'batchctl resource update|--set') _batchctl_r='' ;;
+    'batchctl resource update|--add') _batchctl_r='' ;;
+    'batchctl resource update|--remove') _batchctl_r='' ;;
+    'batchctl resource update|--client-token') _batchctl_r='' ;;
+    'batchctl resource update|--input') _batchctl_r='files' ;;
+    'batchctl tag|--kind') _batchctl_r='choices:ce queue jobdef policy resource' ;;
+    'batchctl untag|--kind') _batchctl_r='choices:ce queue jobdef policy resource' ;;
     'batchctl sim run|--max') _batchctl_r='' ;;
     'batchctl sim faults set|--throttle-rate') _batchctl_r='' ;;
     'batchctl sim faults set|--spot-reclaim-rate') _batchctl_r='' ;;
@@ -466,6 +492,13 @@ _batchctl_arg() {
     'batchctl policy update|0') _batchctl_r='kind:policy' ;;
     'batchctl policy delete|0') _batchctl_r='kind:policy' ;;
     'batchctl policy delete|'*) _batchctl_r='kind:policy' ;;
+    'batchctl resource describe|0') _batchctl_r='kind:consumable' ;;
+    'batchctl resource describe|'*) _batchctl_r='kind:consumable' ;;
+    'batchctl resource jobs|0') _batchctl_r='kind:consumable' ;;
+    'batchctl resource create|0') _batchctl_r='' ;;
+    'batchctl resource update|0') _batchctl_r='kind:consumable' ;;
+    'batchctl resource delete|0') _batchctl_r='kind:consumable' ;;
+    'batchctl resource delete|'*) _batchctl_r='kind:consumable' ;;
     'batchctl tag|0') _batchctl_r='' ;;
     'batchctl tag|1') _batchctl_r='' ;;
     'batchctl tag|'*) _batchctl_r='' ;;

@@ -30,6 +30,7 @@ export const NOUNS: NounEntry[] = [
   { name: 'doctor', summary: 'Explain why a job is stuck or failed, or what is wrong with a queue or compute environment', load: () => import('./commands/doctor/index.js') },
   { name: 'top', summary: 'A full-screen dashboard: queues, jobs, logs and compute environments, live', load: () => import('./commands/top/index.js') },
   { name: 'policy', summary: 'Fair-share scheduling policies: create, list, describe, update, delete', load: () => import('./commands/policy/index.js') },
+  { name: 'resource', aliases: ['consumable', 'cr'], summary: 'Consumable resources: create, list, describe, update, delete, and the jobs that need one', load: () => import('./commands/resource/index.js') },
   { name: 'tag', summary: 'Add or change tags on a resource', load: () => import('./commands/tag/index.js') },
   { name: 'untag', summary: 'Remove tags from a resource', load: () => import('./commands/tag/untag.js') },
   { name: 'sim', summary: "The simulator: status, advance its clock, change its speed, reset", load: () => import('./commands/sim/index.js') },

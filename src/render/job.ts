@@ -3,7 +3,7 @@
  * dashboard). Times are relative ("3m ago") for people on a terminal and ISO 8601 otherwise, so a
  * pipe or a log file reads the same tomorrow.
  */
-import type { JobDetail, JobStatus, JobSummary } from '@aws-sdk/client-batch';
+import type { DescribeConsumableResourceResponse, JobDetail, JobStatus, JobSummary } from '@aws-sdk/client-batch';
 import type { Palette } from '../io/color.js';
 import type { Column } from '../output/printer.js';
 import { JOB_STATUSES } from '../domain/jobs/status.js';
@@ -146,8 +146,14 @@ export function jobLogGroup(job: JobDetail): string {
   return job.container?.logConfiguration?.options?.['awslogs-group'] ?? DEFAULT_LOG_GROUP;
 }
 
-/** The describe view of one job: status, where it runs, timings, attempts, dependencies, array, logs. */
-export function describeJob(job: JobDetail, c: Palette, style: TimeStyle): string {
+/** The consumable resources a job needs, read for `job describe` (null: no such resource). */
+export type JobConsumables = Record<string, DescribeConsumableResourceResponse | null>;
+
+/**
+ * The describe view of one job: status, where it runs, timings, attempts, dependencies, array,
+ * consumable resources (with their availability when `resources` has them), logs.
+ */
+export function describeJob(job: JobDetail, c: Palette, style: TimeStyle, consumables?: JobConsumables): string {
   const statusReason = job.statusReason ? ` ${c.dim(`(${job.statusReason})`)}` : '';
   const flags = [job.isCancelled ? 'cancelled' : '', job.isTerminated ? 'terminated' : ''].filter(Boolean);
   const co = job.container;
@@ -188,6 +194,7 @@ export function describeJob(job: JobDetail, c: Palette, style: TimeStyle): strin
         ['Duration', job.startedAt !== undefined && end !== undefined ? formatDuration(end - job.startedAt) : undefined],
       ],
     },
+    { title: 'Consumable resources (per instance)', rows: jobConsumableRows(job, consumables, c) },
     { title: 'Attempts', rows: attemptRows(job, style) },
     {
       title: 'Dependencies',
@@ -199,6 +206,24 @@ export function describeJob(job: JobDetail, c: Palette, style: TimeStyle): strin
     { title: 'Tags', rows: tagRows(job.tags) },
   ];
   return renderDetail(job.jobName ?? job.jobId ?? 'job', sections, c);
+}
+
+/**
+ * `job describe`'s "Consumable resources" rows: what the job needs per instance and, when the
+ * resource was read, how much of it is available now (`missing` when it does not exist).
+ */
+export function jobConsumableRows(job: JobDetail, resources: JobConsumables | undefined, c: Palette): DetailRow[] {
+  return (job.consumableResourceProperties?.consumableResourceList ?? []).map((need): DetailRow => {
+    const ref = need.consumableResource ?? '?';
+    const name = nameFromArn(ref);
+    const q = need.quantity ?? 1;
+    const r = resources?.[ref];
+    if (r === undefined) return [name, `needs ${q}`];
+    if (r === null) return [name, `needs ${q} · ${c.red('no such resource')} ${c.dim('(the job waits until it is created)')}`];
+    const short = job.status === 'RUNNABLE' && (r.availableQuantity ?? 0) < q;
+    const avail = `${r.availableQuantity ?? 0} available`;
+    return [name, `needs ${q} · ${short ? c.yellow(avail) : avail} · ${r.inUseQuantity ?? 0} in use of ${r.totalQuantity ?? 0}${r.resourceType === 'NON_REPLENISHABLE' ? c.dim(' (non-replenishable)') : ''}`];
+  });
 }
 
 function attemptRows(job: JobDetail, style: TimeStyle): DetailRow[] {

@@ -285,6 +285,23 @@ describe.skipIf(skip)('moto deviations (AWS behaves differently; see docs/aws.md
     expect((err as Error).name).not.toBe('ClientException');
   });
 
+  it('the consumable-resource operations are not implemented: HTML 404s the SDK cannot parse', async () => {
+    const b = backend.batch;
+    const calls: Array<Promise<unknown>> = [
+      b.createConsumableResource({ consumableResourceName: 'lic', totalQuantity: 1 }),
+      b.describeConsumableResource({ consumableResource: 'lic' }),
+      b.listConsumableResources({}),
+      b.updateConsumableResource({ consumableResource: 'lic', operation: 'ADD', quantity: 1 }),
+      b.deleteConsumableResource({ consumableResource: 'lic' }),
+      b.listJobsByConsumableResource({ consumableResource: 'lic' }),
+    ];
+    for (const call of calls) {
+      const err = await call.catch((e: unknown) => e);
+      expect(err).toMatchObject({ $metadata: { httpStatusCode: 404 } });
+      expect((err as Error).name).not.toBe('ClientException');
+    }
+  });
+
   it('CreateServiceLinkedRole names the role AWSServiceRoleForbatch and a second call is EntityAlreadyExists (AWS: AWSServiceRoleForBatch, InvalidInput)', async () => {
     const out = await backend.iam.createServiceLinkedRole({ AWSServiceName: 'batch.amazonaws.com' });
     expect(out.Role!.RoleName).toBe('AWSServiceRoleForbatch');

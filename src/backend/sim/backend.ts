@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ManualClock } from './clock.js';
 import { META, SimCtx } from './context.js';
 import { advanceComputeEnvironment } from './batch/compute-environments.js';
+import { advanceConsumableResource, CLIENT_TOKEN_KIND, CONSUMABLE_KIND } from './batch/consumable-resources.js';
 import { advanceJobDefinition } from './batch/job-definitions.js';
 import { advanceJobQueue } from './batch/job-queues.js';
 import { createBatchApi } from './batch/api.js';
@@ -57,6 +58,8 @@ function engine(): Engine {
     [KIND.computeEnvironment]: advanceComputeEnvironment as TransitionHandler,
     [KIND.jobQueue]: advanceJobQueue as TransitionHandler,
     [KIND.jobDefinition]: advanceJobDefinition as TransitionHandler,
+    [CONSUMABLE_KIND]: advanceConsumableResource as TransitionHandler,
+    [CLIENT_TOKEN_KIND]: advanceConsumableResource as TransitionHandler,
     ...WORLD_TRANSITIONS,
   };
   return new Engine([new ResourceTransitions(handlers), new JobEngine()]);

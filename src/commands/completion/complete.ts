@@ -70,6 +70,8 @@ export async function names(backend: Backend, kind: CompletionKind, now: number)
       return paged((nextToken) => b.describeJobDefinitions({ status: 'ACTIVE', nextToken }), (p) => (p.jobDefinitions ?? []).map((d) => d.jobDefinitionName));
     case 'policy':
       return paged((nextToken) => b.listSchedulingPolicies({ nextToken }), (p) => (p.schedulingPolicies ?? []).map((s) => s.arn?.split('/').pop()));
+    case 'consumable':
+      return paged((nextToken) => b.listConsumableResources({ nextToken }), (p) => (p.consumableResources ?? []).map((r) => r.consumableResourceName));
     case 'job': {
       const queues = await names(backend, 'queue', now);
       const after = String(now - JOB_WINDOW_MS);

@@ -4,7 +4,7 @@
  * naming convention (shared with the resource commands), so that no command has to register
  * anything:
  *
- * - a value named `queue`, `ce`, `jobdef`, `policy` or `job` (`--on <queue>`, `<job...>`,
+ * - a value named `queue`, `ce`, `jobdef`, `policy`, `job` or `consumable` (`--on <queue>`, `<job...>`,
  *   `<queue|arn>`) completes with that kind;
  * - so does an option whose long name says it (`--queue <name>`, `--compute-environment <x>`,
  *   `--job-definition <x>`, `--scheduling-policy <arn>`, `--job-id <id>`);
@@ -15,7 +15,7 @@
  */
 import type { Argument, Command, Option } from 'commander';
 
-export const COMPLETION_KINDS = ['queue', 'ce', 'jobdef', 'policy', 'job'] as const;
+export const COMPLETION_KINDS = ['queue', 'ce', 'jobdef', 'policy', 'job', 'consumable'] as const;
 export type CompletionKind = (typeof COMPLETION_KINDS)[number];
 
 /** What a value completes with: fixed choices, names of a resource kind, file names, or nothing. */
@@ -66,9 +66,10 @@ const KIND_BY_OPTION: Record<string, CompletionKind> = {
   job: 'job',
   'job-id': 'job',
   'depends-on': 'job',
+  'consumable-resource': 'consumable',
 };
 
-const KIND_BY_NOUN: Record<string, CompletionKind> = { ce: 'ce', queue: 'queue', jobdef: 'jobdef', policy: 'policy', job: 'job' };
+const KIND_BY_NOUN: Record<string, CompletionKind> = { ce: 'ce', queue: 'queue', jobdef: 'jobdef', policy: 'policy', job: 'job', resource: 'consumable' };
 
 /** Verbs whose name argument is a new name, so existing names are no help. */
 const NEW_NAME_VERBS = new Set(['create', 'register', 'skeleton', 'validate', 'submit']);

@@ -1,6 +1,7 @@
 /**
  * Reads what the doctor's rules judge, through the port: every queue and compute environment, the
- * target job, each queue's snapshot and first RUNNABLE jobs, and the IAM and network facts of the
+ * target job (and the consumable resources a RUNNABLE one needs), each queue's snapshot and first
+ * RUNNABLE jobs, and the IAM and network facts of the
  * compute environments in scope (the same readers as `iam check` and `network check`).
  */
 import type { ComputeEnvironmentDetail, JobDetail, JobQueueDetail } from '@aws-sdk/client-batch';
@@ -14,6 +15,7 @@ import { accountIdOf, gatherIamFacts } from '../iam/facts.js';
 import { describeJobsById } from '../logs/resolve.js';
 import { gatherNetworkFacts } from '../network/facts.js';
 import { describeComputeEnvironments, describeJobQueues } from '../shared/resolve.js';
+import { readConsumables } from '../resource/shared.js';
 
 export type DoctorSubject = { kind: 'all' } | { kind: 'job' | 'queue' | 'ce'; ref: string };
 
@@ -57,6 +59,7 @@ export async function gatherDoctorFacts(backend: Backend, subject: DoctorSubject
     queues = q ? [q] : [];
     ces = q ? queueCes(facts, q) : [];
     targets = [{ kind: 'job', job }];
+    if (job.status === 'RUNNABLE') facts.consumables = await readConsumables(backend, [job]);
   } else if (subject.kind === 'queue') {
     const q = findQueue(facts, subject.ref);
     if (!q) throw new NotFoundError(`no job queue ${subject.ref} [${backend.label}]`, 'batchctl queue list shows them');

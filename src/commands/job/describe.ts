@@ -1,7 +1,7 @@
 /**
  * `batchctl job describe ID…`: a readable view of each job (status and reason, queue, definition,
- * timings, attempts with exit codes, reasons and log streams, dependencies, array summary, log
- * stream); `-o json` gives DescribeJobs' `{jobs: [JobDetail…]}`. Any number of ids: 100 per call,
+ * timings, attempts with exit codes, reasons and log streams, dependencies, array summary,
+ * consumable resources with their availability (DescribeConsumableResource), log stream); `-o json` gives DescribeJobs' `{jobs: [JobDetail…]}`. Any number of ids: 100 per call,
  * 4 calls at most in flight. AWS omits unknown ids silently; batchctl prints the jobs it found and
  * then exits 3 naming the others.
  */
@@ -10,7 +10,9 @@ import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
 import { describeJobsBatched } from '../../domain/jobs/list.js';
 import { joinDetails } from '../../render/format.js';
-import { describeJob } from '../../render/job.js';
+import { describeJob, type JobConsumables } from '../../render/job.js';
+import { readConsumables } from '../resource/shared.js';
+import { wantsMachineOutput } from '../shared/mutate.js';
 import { worldNow } from './shared.js';
 
 export interface JobDescribeOptions {
@@ -40,7 +42,9 @@ export async function runJobDescribe(ctx: Context, opts: JobDescribeOptions): Pr
   const { jobs, missing } = await describeJobsBatched(backend.batch, opts.ids);
   const style = { relative: ctx.io.isStdoutTTY(), now: worldNow(ctx, backend) };
   if (jobs.length || !missing.length) {
-    await ctx.print({ data: { jobs }, human: (c) => joinDetails(jobs.map((j) => describeJob(j, c, style))) });
+    // The resources' availability is for people; -o json stays DescribeJobs' output alone.
+    const consumables: JobConsumables = wantsMachineOutput(ctx) ? {} : await readConsumables(backend, jobs);
+    await ctx.print({ data: { jobs }, human: (c) => joinDetails(jobs.map((j) => describeJob(j, c, style, consumables))) });
   }
   if (missing.length) {
     const what = missing.length === 1 ? `job ${missing[0]}` : `jobs ${missing.join(', ')}`;

@@ -20,6 +20,7 @@ export interface JobSubmitFlags {
   shareIdentifier?: string;
   priority?: number;
   tag?: Record<string, string>;
+  consumableResource?: Array<{ consumableResource: string; quantity: number }>;
 }
 
 /** API field (prefix) -> the flag that sets it, for validation messages. */
@@ -38,6 +39,7 @@ export const SUBMIT_FLAG_FIELDS: Record<string, string> = {
   shareIdentifier: '--share-identifier',
   schedulingPriorityOverride: '--priority',
   tags: '--tag',
+  consumableResourcePropertiesOverride: '--consumable-resource',
 };
 
 const DEP_TYPES: Record<string, ArrayJobDependency> = { N_TO_N: 'N_TO_N', SEQUENTIAL: 'SEQUENTIAL' };
@@ -89,6 +91,7 @@ export function buildSubmitRequest(f: JobSubmitFlags, file: Record<string, unkno
   if (f.shareIdentifier !== undefined) req.shareIdentifier = f.shareIdentifier;
   if (f.priority !== undefined) req.schedulingPriorityOverride = f.priority;
   if (f.tag) req.tags = { ...((req.tags as Record<string, string>) ?? {}), ...f.tag };
+  if (f.consumableResource?.length) req.consumableResourcePropertiesOverride = { consumableResourceList: f.consumableResource };
   const touches = [f.command, f.env, f.vcpus, f.memory, f.gpus].some((v) => v !== undefined);
   if (touches) {
     const base = (req.containerOverrides as Record<string, unknown> | undefined) ?? {};

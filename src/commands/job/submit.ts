@@ -24,8 +24,9 @@ import { readInputFile } from '../shared/input-file.js';
 import { stepInput, wantsMachineOutput } from '../shared/mutate.js';
 import { applyPlan } from '../shared/plan-runner.js';
 import { describeSchedulingPolicies, requireJobQueues, resolveJobDefinition } from '../shared/resolve.js';
-import { tagOption, wholeNumber } from '../shared/resource-options.js';
+import { consumableNeed, tagOption, wholeNumber } from '../shared/resource-options.js';
 import { checkIssues } from '../shared/validate.js';
+import { warnMissingConsumables } from '../resource/shared.js';
 import { SUBMIT_FLAG_FIELDS, buildSubmitRequest, parseDependency, type JobSubmitFlags } from './request.js';
 import { waitAndReport } from './wait.js';
 import type { Sleeper } from './shared.js';
@@ -63,6 +64,7 @@ export function jobSubmitCommand(ctx: Context, runF: (ctx: Context, opts: JobSub
     .option('--timeout <duration>', 'kill an attempt after this long: 90s, 10m, 2h (at least 60s)', parseTimeoutSeconds)
     .option('--share-identifier <id>', 'fair-share identifier (required on fair-share queues)')
     .option('--priority <n>', 'scheduling priority within the share, 0-9999 (fair-share queues)', wholeNumber(0))
+    .option('--consumable-resource <name[:n]>', "override the definition's consumable resources: NAME[:N] (repeatable; replaces the whole list)", consumableNeed)
     .addOption(tagOption())
     .addOption(new Option('--input <file>', 'a SubmitJob request (JSON or YAML, the API shape); flags override its fields'))
     .option('--wait', 'wait until the job finishes (as `job wait`: exit 0, 1 or 8)')
@@ -106,6 +108,9 @@ export async function runJobSubmit(ctx: Context, opts: JobSubmitOptions): Promis
   // Then the rules that need the queue, the definition and the dependencies (warnings once).
   const seen = new Set(first.map((i) => `${i.field}\n${i.message}`));
   checkIssues(ctx, validateSubmitJob(req, def, queue, { findJob: (id) => deps.get(id) }).filter((i) => !seen.has(`${i.field}\n${i.message}`)), check);
+
+  const needs = (req.consumableResourcePropertiesOverride?.consumableResourceList ?? def.consumableResourceProperties?.consumableResourceList ?? []).map((r) => r.consumableResource!).filter(Boolean);
+  if (needs.length) await warnMissingConsumables(ctx, backend, needs);
 
   const plan: Plan = {
     title: `Submit job ${req.jobName}`,

@@ -6,8 +6,9 @@ import { validateJobDefinitionFile } from '../../domain/validation/job-definitio
 import { parseKeyValues } from '../shared/flags.js';
 import { readInputFile } from '../shared/input-file.js';
 import { runMutation, stepInput } from '../shared/mutate.js';
-import { choiceOption, tagOption, wholeNumber } from '../shared/resource-options.js';
+import { choiceOption, consumableNeed, tagOption, wholeNumber } from '../shared/resource-options.js';
 import { checkIssues } from '../shared/validate.js';
+import { warnMissingConsumables } from '../resource/shared.js';
 import { JOBDEF_FLAG_FIELDS, PLATFORM_CHOICES, buildRegisterRequest, parseCommand, parseDecimal, parseTimeoutSeconds, type JobdefRegisterFlags } from './request.js';
 
 export interface JobdefRegisterOptions extends JobdefRegisterFlags {
@@ -37,6 +38,7 @@ export function jobdefRegisterCommand(ctx: Context, runF: (ctx: Context, opts: J
     .option('--public-ip', 'Fargate: give the task a public IP (subnets without a NAT gateway need one)')
     .option('--scheduling-priority <n>', 'priority within a fair-share queue (0-9999, higher first)', wholeNumber(0, 9999))
     .option('--propagate-tags', "copy the job's and definition's tags to the ECS task")
+    .option('--consumable-resource <name[:n]>', 'a consumable resource each job instance needs, N units (default 1; repeatable, at most 5)', consumableNeed)
     .addOption(tagOption())
     .addOption(new Option('--input <file>', 'a RegisterJobDefinition request (JSON or YAML; see `jobdef skeleton`); flags override its fields'))
     .addHelpText(
@@ -63,6 +65,8 @@ export async function runJobdefRegister(ctx: Context, opts: JobdefRegisterOption
   if (!opts.input && !opts.image) throw new UsageError('--image is required (or give a whole request with --input FILE)', 'e.g. `batchctl jobdef register hello --image busybox --command "echo hi"`');
   checkIssues(ctx, validateJobDefinitionFile(req, { unknownMembers: 'error' }), { what: 'job definition', flags: opts.input ? {} : JOBDEF_FLAG_FIELDS, hint: 'nothing was registered; `batchctl jobdef validate FILE` checks a file on its own' });
   const name = req.jobDefinitionName;
+  const needs = (req.consumableResourceProperties?.consumableResourceList ?? []).map((r) => r.consumableResource!).filter(Boolean);
+  if (needs.length) await warnMissingConsumables(ctx, await ctx.backend(), needs);
   await runMutation(
     ctx,
     {

@@ -29,6 +29,7 @@ export interface JobdefRegisterFlags {
   tag?: Record<string, string>;
   propagateTags?: boolean;
   schedulingPriority?: number;
+  consumableResource?: Array<{ consumableResource: string; quantity: number }>;
 }
 
 export const JOBDEF_FLAG_FIELDS: Record<string, string> = {
@@ -40,6 +41,7 @@ export const JOBDEF_FLAG_FIELDS: Record<string, string> = {
   tags: '--tag',
   propagateTags: '--propagate-tags',
   schedulingPriority: '--scheduling-priority',
+  consumableResourceProperties: '--consumable-resource',
   'containerProperties.image': '--image',
   'containerProperties.command': '--command',
   'containerProperties.resourceRequirements': '--vcpus/--memory/--gpus',
@@ -120,6 +122,7 @@ export function buildRegisterRequest(name: string | undefined, f: JobdefRegister
   if (f.tag) req.tags = { ...((req.tags as Record<string, string>) ?? {}), ...f.tag };
   if (f.propagateTags !== undefined) req.propagateTags = f.propagateTags;
   if (f.schedulingPriority !== undefined) req.schedulingPriority = f.schedulingPriority;
+  if (f.consumableResource?.length) req.consumableResourceProperties = { consumableResourceList: f.consumableResource };
   if (!fromFile || touchesContainer(f)) {
     const base = (req.containerProperties as ContainerProperties | undefined) ?? {};
     const defaults = !fromFile;

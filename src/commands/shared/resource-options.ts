@@ -65,3 +65,18 @@ export function mergeRequest<T extends Record<string, unknown>>(base: Record<str
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
+
+/**
+ * Repeatable `--consumable-resource NAME[:QUANTITY]` (quantity per job instance, default 1) into a
+ * consumableResourceList; a name given twice keeps its last quantity.
+ */
+export function consumableNeed(raw: string, prev: Array<{ consumableResource: string; quantity: number }> = []): Array<{ consumableResource: string; quantity: number }> {
+  const v = raw.trim();
+  // An ARN holds colons: only a trailing :<digits> is the quantity.
+  const m = /^(.+?)(?::(\d+))?$/.exec(v);
+  const name = m?.[1] ?? '';
+  const quantity = m?.[2] !== undefined ? Number(m[2]) : 1;
+  if (!name || name.endsWith(':')) throw new InvalidArgumentError(`"${raw}" must look like NAME[:QUANTITY], e.g. licences:2`);
+  if (quantity < 1) throw new InvalidArgumentError(`the quantity in "${raw}" must be at least 1`);
+  return [...prev.filter((p) => p.consumableResource !== name), { consumableResource: name, quantity }];
+}

@@ -43,6 +43,8 @@ const COUNT_NAMES: Record<string, [string, string]> = {
   'batch:job-queue': ['job queue', 'job queues'],
   'batch:job-definition': ['job definition', 'job definitions'],
   'batch:scheduling-policy': ['scheduling policy', 'scheduling policies'],
+  'batch:consumable-resource': ['consumable resource', 'consumable resources'],
+  'batch:client-token': ['client token', 'client tokens'],
   jobs: ['job', 'jobs'],
   'logs:group': ['log group', 'log groups'],
   'logs:event': ['log event', 'log events'],

@@ -3,7 +3,7 @@
  * (commands/doctor/facts.ts) and judged here without I/O. A rule reads only what it names in
  * `reads`, so docs/doctor.md can say which API and field each verdict rests on.
  */
-import type { ComputeEnvironmentDetail, GetJobQueueSnapshotResponse, JobDefinition, JobDetail, JobQueueDetail } from '@aws-sdk/client-batch';
+import type { ComputeEnvironmentDetail, DescribeConsumableResourceResponse, GetJobQueueSnapshotResponse, JobDefinition, JobDetail, JobQueueDetail } from '@aws-sdk/client-batch';
 import type { IamFacts } from '../checks/iam.js';
 import type { NetworkFacts } from '../checks/network.js';
 
@@ -25,12 +25,17 @@ export interface DoctorFacts {
   iam: Record<string, IamFacts>;
   /** Network facts per compute environment name (its subnets and security groups). */
   network: Record<string, NetworkFacts>;
+  /**
+   * The consumable resources the target job needs, by the reference the job gives (name or ARN):
+   * DescribeConsumableResource's output, null when there is no such resource; absent when not read.
+   */
+  consumables: Record<string, DescribeConsumableResourceResponse | null>;
   /** The caller's account id, when known. */
   accountId?: string;
 }
 
 export function emptyFacts(now: number, region: string): DoctorFacts {
-  return { now, region, queues: [], ces: [], snapshots: {}, runnable: {}, definitions: {}, iam: {}, network: {} };
+  return { now, region, queues: [], ces: [], snapshots: {}, runnable: {}, definitions: {}, iam: {}, network: {}, consumables: {} };
 }
 
 /** A queue by name or ARN. */

@@ -10,3 +10,12 @@ export { validateCreateSchedulingPolicy, validateUpdateSchedulingPolicy } from '
 export { validateTagResource, validateUntagResource } from './tags.js';
 export { fargateMemoryOptions, FARGATE_VCPUS } from './fargate.js';
 export { containerResources } from './container.js';
+export {
+  validateCreateConsumableResource,
+  validateUpdateConsumableResource,
+  validateConsumableFilters,
+  CONSUMABLE_RESOURCE_TYPES,
+  CONSUMABLE_UPDATE_OPERATIONS,
+  MAX_CONSUMABLE_RESOURCES,
+  MAX_CONSUMABLE_RESOURCES_PER_JOB,
+} from './consumable-resource.js';

@@ -6,7 +6,7 @@ import { checkRequest } from './shape-check.js';
 
 function checkResourceArn(arn: unknown, out: IssueList): void {
   if (typeof arn === 'string' && !/^arn:aws[a-z-]*:batch:[a-z0-9-]+:\d{12}:[a-z-]+\/.+/.test(arn)) {
-    out.error('resourceArn', 'must be the ARN of a Batch compute environment, job queue, job definition, scheduling policy or job');
+    out.error('resourceArn', 'must be the ARN of a Batch compute environment, job queue, job definition, scheduling policy, consumable resource or job');
   }
 }
 

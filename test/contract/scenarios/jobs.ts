@@ -14,7 +14,7 @@ import { defaultNetwork, queueStatus, rejection, serviceRole, validFargateCe } f
 const EXEC_ROLE_TRUST = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 
 /** A VALID Fargate CE and queue `jq`, and a Fargate job definition `jdef` running `command`. */
-async function jobWorld(world: World, command: string): Promise<void> {
+export async function jobWorld(world: World, command: string): Promise<void> {
   const b = world.backend;
   const net = await defaultNetwork(b);
   const role = await serviceRole(b);

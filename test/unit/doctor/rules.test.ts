@@ -54,6 +54,18 @@ describe('RUNNABLE job rules over facts', () => {
   it('consumables and time-limit actions', () => {
     const c = byId(checks(facts(), job('me', { consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'licenses', quantity: 2 }] } })), 'job.runnable.consumables')!;
     expect(c).toMatchObject({ verdict: 'WARN', evidence: ['needs 2 of licenses'] });
+    const needs = job('me', { consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'licenses', quantity: 2 }] } });
+    const res = (available: number, total: number, resourceType = 'REPLENISHABLE') => ({ consumableResourceName: 'licenses', availableQuantity: available, totalQuantity: total, inUseQuantity: total - available, resourceType });
+    const verdict = (r: ReturnType<typeof res> | null) => byId(checks(facts({ consumables: { licenses: r } }), needs), 'job.runnable.consumables')!;
+    expect(verdict(null)).toMatchObject({ verdict: 'FAIL', title: 'consumable resource licenses does not exist: the job waits until one of that name is created' });
+    expect(verdict(null).fix).toContain('batchctl resource create licenses --total N');
+    const short = verdict(res(1, 4));
+    expect(short).toMatchObject({ verdict: 'WARN', evidence: ['needs 2 of licenses: availableQuantity=1, inUseQuantity=3, totalQuantity=4'] });
+    expect(short.fix).toContain('batchctl resource jobs licenses --status RUNNING');
+    expect(verdict(res(1, 1)).verdict).toBe('FAIL');
+    expect(verdict(res(1, 1)).fix).toContain('batchctl resource update licenses --add N');
+    expect(verdict(res(1, 1, 'NON_REPLENISHABLE')).verdict).toBe('FAIL');
+    expect(verdict(res(2, 4)).verdict).toBe('PASS');
     const f = facts({ queues: [queue({ jobStateTimeLimitActions: [{ state: 'RUNNABLE', action: 'CANCEL', maxTimeSeconds: 14400, reason: 'MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT' }] })] });
     const blocked = job('me', { statusReason: 'MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - The job resource requirement (vCPU/memory/GPU) is higher than that can be met by the CE(s) attached to the job queue.' });
     const tl = byId(checks(f, blocked), 'job.runnable.time-limit')!;

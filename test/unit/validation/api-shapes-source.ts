@@ -17,6 +17,8 @@ export const ROOTS = [
   'RegisterJobDefinitionRequest',
   'CreateSchedulingPolicyRequest',
   'UpdateSchedulingPolicyRequest',
+  'CreateConsumableResourceRequest',
+  'UpdateConsumableResourceRequest',
   'TagResourceRequest',
   'UntagResourceRequest',
   'SubmitJobRequest',

@@ -2,18 +2,38 @@
  * Consumable resources (spec/03 §6, spec/07 §2.6): create, describe, list, update, delete, and the
  * jobs that use one. The quantities live in the resource row; the job engine locks them when a job
  * starts and releases them when the attempt ends (engine/jobs/world.ts, `consumables`).
+ *
+ * A deleted resource stays as a hidden row (status DELETED) for TIMING.consumableDeleteLagMs, so
+ * jobs may still start on it just after the delete (AWS: "there may be a lag"); releases to it are
+ * ignored. Re-creating the name makes a new row that waiting jobs use.
  */
 import type * as B from '@aws-sdk/client-batch';
 import { clientException } from '../../../errors.js';
+import {
+  MAX_CONSUMABLE_RESOURCES,
+  validateConsumableFilters,
+  validateCreateConsumableResource,
+  validateUpdateConsumableResource,
+} from '../../../domain/validation/index.js';
 import type { SimCtx } from '../context.js';
 import { JobWorld } from '../engine/jobs/world.js';
 import { engineWorld } from '../engine/jobs/process.js';
 import type { JobSpec } from '../engine/jobs/spec.js';
 import type { ResourceRow } from '../store/resources.js';
 import { CONSUMABLE_KIND, type ConsumableBody, consumableName } from '../engine/jobs/model.js';
+import { TIMING } from './timings.js';
 
 export { CONSUMABLE_KIND, type ConsumableBody };
-import { compact, fail, page } from './common.js';
+import { assertValid, checkMaxResults, compact, fail, page } from './common.js';
+
+/** Rows remembering an UpdateConsumableResource clientToken for 8 hours. */
+export const CLIENT_TOKEN_KIND = 'batch:client-token';
+
+interface ClientTokenBody {
+  operation: string;
+  request: string;
+  response: unknown;
+}
 
 function notFound(ref: string): Error {
   return clientException(`ConsumableResource ${ref} not found.`);
@@ -28,25 +48,65 @@ function sync(ctx: SimCtx): void {
   }
 }
 
-function find(ctx: SimCtx, ref: string): ResourceRow<ConsumableBody> | undefined {
+/** The resource row of a name or ARN, including a deleted one still in its lag. */
+function rowOf(ctx: SimCtx, ref: string): ResourceRow<ConsumableBody> | undefined {
   sync(ctx);
   return ctx.resources.get<ConsumableBody>(CONSUMABLE_KIND, consumableName(ref));
 }
 
-function quantity(field: string, v: number | undefined): number {
-  if (v === undefined) return 0;
-  if (!Number.isInteger(v) || v < 0) fail(field, `must be a whole number >= 0 (got ${v})`);
-  return v;
+/** A live resource (a deleted one is not found). */
+function find(ctx: SimCtx, ref: string): ResourceRow<ConsumableBody> | undefined {
+  const row = rowOf(ctx, ref);
+  return row && row.status !== 'DELETED' ? row : undefined;
+}
+
+/** DescribeConsumableResource's shape (spec/03 §6, verbatim): the debt of a deferred shrink is ours. */
+function described(b: ConsumableBody): B.DescribeConsumableResourceResponse {
+  return {
+    availableQuantity: b.availableQuantity,
+    consumableResourceArn: b.consumableResourceArn,
+    consumableResourceName: b.consumableResourceName,
+    createdAt: b.createdAt,
+    inUseQuantity: b.inUseQuantity,
+    resourceType: b.resourceType,
+    tags: { ...b.tags },
+    totalQuantity: b.totalQuantity,
+  };
+}
+
+/**
+ * A clientToken already seen: the same request gets the first answer again (the update happened
+ * once); a different request with that token is refused. Unseen: undefined, and `remember` records it.
+ */
+function replay(ctx: SimCtx, operation: string, token: string | undefined, request: unknown): { response?: unknown; remember(response: unknown): void } {
+  if (!token) return { remember: () => undefined };
+  const id = `${operation}/${token}`;
+  const key = JSON.stringify(request, Object.keys(request as object).sort());
+  const seen = ctx.resources.get<ClientTokenBody>(CLIENT_TOKEN_KIND, id);
+  if (seen && (seen.nextEventAt ?? 0) > ctx.now) {
+    if (seen.body.request !== key) throw clientException(`clientToken ${token} was already used with a different ${operation} request (a token names one request for 8 hours)`);
+    return { response: seen.body.response, remember: () => undefined };
+  }
+  return {
+    remember(response) {
+      if (seen) ctx.resources.delete(seen.seq);
+      ctx.resources.insert<ClientTokenBody>({ kind: CLIENT_TOKEN_KIND, id, createdAt: ctx.now, nextEventAt: ctx.now + TIMING.clientTokenValidMs, body: { operation, request: key, response } });
+    },
+  };
 }
 
 export function createConsumableResource(ctx: SimCtx, input: B.CreateConsumableResourceRequest): B.CreateConsumableResourceResponse {
-  const name = input.consumableResourceName;
-  if (!name) fail('consumableResourceName', 'is required');
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(name)) fail('consumableResourceName', 'must be 1-128 letters, numbers, hyphens and underscores, starting with a letter or number');
-  const type = input.resourceType ?? 'REPLENISHABLE';
-  if (type !== 'REPLENISHABLE' && type !== 'NON_REPLENISHABLE') fail('resourceType', `must be REPLENISHABLE or NON_REPLENISHABLE (got ${type})`);
-  const total = quantity('totalQuantity', input.totalQuantity);
-  if (find(ctx, name)) throw clientException('Object already exists');
+  assertValid(validateCreateConsumableResource(input, { unknownMembers: 'ignore' }));
+  const name = input.consumableResourceName!;
+  const type = (input.resourceType ?? 'REPLENISHABLE') as ConsumableBody['resourceType'];
+  const total = input.totalQuantity ?? 0;
+  const existing = rowOf(ctx, name);
+  if (existing && existing.status !== 'DELETED') throw clientException('Object already exists');
+  if (ctx.resources.count(CONSUMABLE_KIND, 'DELETED') >= MAX_CONSUMABLE_RESOURCES) {
+    throw clientException(`You have reached the limit of ${MAX_CONSUMABLE_RESOURCES} consumable resources in this account`);
+  }
+  // Re-creating a name during the delete lag: the new resource replaces the hidden row.
+  if (existing) ctx.resources.delete(existing.seq);
   const arn = `arn:aws:batch:${ctx.region}:${ctx.account}:consumable-resource/${name}`;
   const body: ConsumableBody = { consumableResourceName: name, consumableResourceArn: arn, resourceType: type, totalQuantity: total, inUseQuantity: 0, availableQuantity: total, createdAt: ctx.now, tags: input.tags ?? {} };
   ctx.resources.insert({ kind: CONSUMABLE_KIND, id: name, name, arn, createdAt: ctx.now, body });
@@ -59,14 +119,15 @@ export function describeConsumableResource(ctx: SimCtx, input: B.DescribeConsuma
   if (!input.consumableResource) fail('consumableResource', 'is required');
   const row = find(ctx, input.consumableResource);
   if (!row) throw notFound(input.consumableResource);
-  return { ...row.body };
+  return described(row.body);
 }
 
 export function listConsumableResources(ctx: SimCtx, input: B.ListConsumableResourcesRequest): B.ListConsumableResourcesResponse {
+  assertValid(validateConsumableFilters(input.filters, ['CONSUMABLE_RESOURCE_NAME']));
   sync(ctx);
-  let rows = ctx.resources.list<ConsumableBody>(CONSUMABLE_KIND);
+  let rows = ctx.resources.list<ConsumableBody>(CONSUMABLE_KIND).filter((r) => r.status !== 'DELETED');
   for (const f of input.filters ?? []) {
-    if (f.name !== 'CONSUMABLE_RESOURCE_NAME') fail('filters.name', `must be CONSUMABLE_RESOURCE_NAME (got ${f.name})`);
+    // Case-insensitive; a trailing * matches a prefix (spec/07 §2.6).
     const values = (f.values ?? []).map((v) => v.toLowerCase());
     rows = rows.filter((r) => values.some((v) => (v.endsWith('*') ? r.id.toLowerCase().startsWith(v.slice(0, -1)) : r.id.toLowerCase() === v)));
   }
@@ -82,37 +143,68 @@ export function listConsumableResources(ctx: SimCtx, input: B.ListConsumableReso
 
 /**
  * SET / ADD / REMOVE apply to the total of a REPLENISHABLE resource and to the available amount of
- * a NON_REPLENISHABLE one (spec/03 §6). Lowering below what is in use leaves availableQuantity
- * negative: the debt is absorbed as jobs release their units.
+ * a NON_REPLENISHABLE one (spec/03 §6); REMOVE stops at 0. Lowering a REPLENISHABLE total below
+ * what is in use takes the free units at once and records the rest as a pending removal that
+ * releases pay (the total reaches the new value as jobs end); raising it cancels that debt first.
  */
-export function updateConsumableResource(ctx: SimCtx, input: B.UpdateConsumableResourceRequest): B.UpdateConsumableResourceResponse {
-  if (!input.consumableResource) fail('consumableResource', 'is required');
-  const row = find(ctx, input.consumableResource);
-  if (!row) throw notFound(input.consumableResource);
-  const op = input.operation ?? 'SET';
-  if (op !== 'SET' && op !== 'ADD' && op !== 'REMOVE') fail('operation', `must be SET, ADD or REMOVE (got ${op})`);
-  const q = quantity('quantity', input.quantity);
-  const b = row.body;
-  if (b.resourceType === 'REPLENISHABLE') {
-    const total = op === 'SET' ? q : op === 'ADD' ? b.totalQuantity + q : Math.max(0, b.totalQuantity - q);
-    b.availableQuantity += total - b.totalQuantity;
-    b.totalQuantity = total;
-  } else {
-    const avail = op === 'SET' ? q : op === 'ADD' ? b.availableQuantity + q : Math.max(0, b.availableQuantity - q);
+export function applyUpdate(b: ConsumableBody, operation: string, q: number): void {
+  if (b.resourceType === 'NON_REPLENISHABLE') {
+    const avail = operation === 'SET' ? q : operation === 'ADD' ? b.availableQuantity + q : Math.max(0, b.availableQuantity - q);
     b.totalQuantity += avail - b.availableQuantity;
     b.availableQuantity = avail;
+    return;
   }
-  ctx.resources.update(row);
-  engineWorld(ctx).requestPass();
-  return { consumableResourceName: b.consumableResourceName, consumableResourceArn: b.consumableResourceArn, totalQuantity: b.totalQuantity };
+  const eventual = b.totalQuantity - (b.pendingRemoval ?? 0);
+  const target = operation === 'SET' ? q : operation === 'ADD' ? eventual + q : Math.max(0, eventual - q);
+  delete b.pendingRemoval;
+  if (target >= b.totalQuantity) {
+    b.availableQuantity += target - b.totalQuantity;
+    b.totalQuantity = target;
+    return;
+  }
+  const cut = b.totalQuantity - target;
+  const now = Math.min(Math.max(0, b.availableQuantity), cut);
+  b.availableQuantity -= now;
+  b.totalQuantity -= now;
+  if (cut > now) b.pendingRemoval = cut - now;
 }
 
+export function updateConsumableResource(ctx: SimCtx, input: B.UpdateConsumableResourceRequest): B.UpdateConsumableResourceResponse {
+  assertValid(validateUpdateConsumableResource(input, { unknownMembers: 'ignore' }));
+  const { clientToken, ...request } = input;
+  const seen = replay(ctx, 'UpdateConsumableResource', clientToken, request);
+  if (seen.response) return { ...(seen.response as B.UpdateConsumableResourceResponse) };
+  const row = find(ctx, input.consumableResource!);
+  if (!row) throw notFound(input.consumableResource!);
+  const b = row.body;
+  applyUpdate(b, input.operation ?? 'SET', input.quantity!);
+  ctx.resources.update(row);
+  engineWorld(ctx).requestPass();
+  const out = { consumableResourceName: b.consumableResourceName, consumableResourceArn: b.consumableResourceArn, totalQuantity: b.totalQuantity };
+  seen.remember(out);
+  return out;
+}
+
+/** Hidden for the delete lag, then purged (advanceConsumableResource). */
 export function deleteConsumableResource(ctx: SimCtx, input: B.DeleteConsumableResourceRequest): B.DeleteConsumableResourceResponse {
   if (!input.consumableResource) fail('consumableResource', 'is required');
   const row = find(ctx, input.consumableResource);
   if (!row) throw notFound(input.consumableResource);
-  ctx.resources.delete(row.seq);
+  row.status = 'DELETED';
+  row.nextEventAt = ctx.now + TIMING.consumableDeleteLagMs;
+  ctx.resources.update(row);
   return {};
+}
+
+/** Resource transitions: a deleted resource's lag is over, or a clientToken expired. */
+export function advanceConsumableResource(ctx: SimCtx, row: ResourceRow<unknown>): void {
+  if (row.kind === CLIENT_TOKEN_KIND || row.status === 'DELETED') {
+    sync(ctx);
+    ctx.resources.delete(row.seq);
+    return;
+  }
+  row.nextEventAt = null;
+  ctx.resources.update(row);
 }
 
 /**
@@ -121,6 +213,8 @@ export function deleteConsumableResource(ctx: SimCtx, input: B.DeleteConsumableR
  */
 export function listJobsByConsumableResource(ctx: SimCtx, input: B.ListJobsByConsumableResourceRequest): B.ListJobsByConsumableResourceResponse {
   if (!input.consumableResource) fail('consumableResource', 'is required');
+  assertValid(validateConsumableFilters(input.filters, ['JOB_STATUS', 'JOB_NAME']));
+  const max = checkMaxResults(input.maxResults);
   const row = find(ctx, input.consumableResource);
   if (!row) throw notFound(input.consumableResource);
   const name = row.id;
@@ -131,22 +225,22 @@ export function listJobsByConsumableResource(ctx: SimCtx, input: B.ListJobsByCon
     const spec = JSON.parse(r.body) as JobSpec;
     const c = spec.consumables?.find((x) => consumableName(x.consumableResource) === name);
     if (!c) return [];
-    return [{ r, quantity: c.quantity, definition: spec.detail.jobDefinition }];
+    return [{ r, quantity: c.quantity, definition: spec.detail.jobDefinition, share: spec.detail.shareIdentifier, all: spec.consumables }];
   });
   for (const f of input.filters ?? []) {
     const values = f.values ?? [];
     if (f.name === 'JOB_STATUS') jobs = jobs.filter((j) => values.includes(j.r.status));
     else if (f.name === 'JOB_NAME') jobs = jobs.filter((j) => values.some((v) => (v.endsWith('*') ? j.r.name.toLowerCase().startsWith(v.slice(0, -1).toLowerCase()) : j.r.name.toLowerCase() === v.toLowerCase())));
-    else fail('filters.name', `must be JOB_STATUS or JOB_NAME (got ${f.name})`);
   }
-  const max = input.maxResults ?? 100;
   const start = input.nextToken ? Number(Buffer.from(input.nextToken, 'base64url').toString()) : 0;
+  if (!Number.isInteger(start) || start < 0) fail('nextToken', 'is not valid (pass the nextToken of the previous response of the same operation)');
   const slice = jobs.slice(start, start + max);
   return compact({
     jobs: slice.map((j) => compact({
-      jobArn: j.r.arn, jobQueueArn: j.r.queue_arn, jobName: j.r.name, jobDefinitionArn: j.definition, jobStatus: j.r.status as B.JobStatus,
+      jobArn: j.r.arn, jobQueueArn: j.r.queue_arn, jobName: j.r.name, jobDefinitionArn: j.definition, shareIdentifier: j.share, jobStatus: j.r.status as B.JobStatus,
       quantity: j.quantity, createdAt: j.r.created_at, startedAt: j.r.started_at ?? undefined,
-      consumableResourceProperties: { consumableResourceList: [{ consumableResource: row.body.consumableResourceArn, quantity: j.quantity }] },
+      // Every resource the job needs (the console's "other resources"), as the job named them.
+      consumableResourceProperties: { consumableResourceList: j.all.map((c) => ({ consumableResource: c.consumableResource, quantity: c.quantity })) },
     })) as B.ListJobsByConsumableResourceSummary[],
     nextToken: start + max < jobs.length ? Buffer.from(String(start + max)).toString('base64url') : undefined,
   });

@@ -6,9 +6,10 @@ import { clientException } from '../../../errors.js';
 import type { SimCtx } from '../context.js';
 import type { ResourceRow } from '../store/resources.js';
 import { KIND } from '../world/kinds.js';
+import { CONSUMABLE_KIND } from '../engine/jobs/model.js';
 import { assertValid, fail } from './common.js';
 
-const TAGGABLE: string[] = [KIND.computeEnvironment, KIND.jobQueue, KIND.jobDefinition, KIND.schedulingPolicy];
+const TAGGABLE: string[] = [KIND.computeEnvironment, KIND.jobQueue, KIND.jobDefinition, KIND.schedulingPolicy, CONSUMABLE_KIND];
 
 function findTaggable(ctx: SimCtx, arn: string): ResourceRow<{ tags?: Record<string, string> }> {
   const row = ctx.resources.byArn<{ tags?: Record<string, string> }>(arn);

@@ -14,6 +14,13 @@ export const TIMING = {
   deletedVisibleMs: 5 * 60_000,
   /** "Job definitions are permanently deleted after 180 days" (spec/07 §2.3). */
   inactiveJobDefinitionRetentionMs: 180 * 24 * 3600_000,
+  /**
+   * A deleted consumable resource can still be locked by jobs this long ("there may be a lag",
+   * spec/03 §6; the 30 s bound AWS gives for its consumable figures).
+   */
+  consumableDeleteLagMs: 30_000,
+  /** "A clientToken is valid for 8 hours" (UpdateConsumableResource). */
+  clientTokenValidMs: 8 * 3600_000,
 } as const;
 
 /** Batch's account quotas (spec/03 §2.7). */

@@ -211,13 +211,54 @@ export const consumablesRule = defineRule({
   id: 'job.runnable.consumables',
   scope: 'job',
   when: 'a RUNNABLE job that needs consumable resources',
-  title: 'the consumable resources the job needs',
-  reads: ['batch:DescribeJobs jobs[].consumableResourceProperties.consumableResourceList'],
-  evaluate(_f, job) {
+  title: 'the consumable resources the job needs are available',
+  reads: ['batch:DescribeJobs jobs[].consumableResourceProperties.consumableResourceList', 'batch:DescribeConsumableResource {totalQuantity,inUseQuantity,availableQuantity,resourceType}'],
+  evaluate(f, job) {
     const list = job.consumableResourceProperties?.consumableResourceList ?? [];
     if (!runnable(job) || list.length === 0) return [];
-    const evidence = list.map((r) => `needs ${r.quantity} of ${r.consumableResource}`);
-    return [warn(this.id, 'the job waits for consumable resources to be free', this.reads[0]!, evidence, 'check the resources\' availableQuantity (aws batch describe-consumable-resource); jobs holding them release them when they end')];
+    const evidence: string[] = [];
+    const missing: string[] = [];
+    const never: string[] = [];
+    const short: string[] = [];
+    let unread = false;
+    for (const need of list) {
+      const ref = need.consumableResource ?? '?';
+      const name = ref.slice(ref.lastIndexOf('/') + 1);
+      const q = need.quantity ?? 1;
+      const r = f.consumables[ref];
+      if (r === undefined) {
+        unread = true;
+        evidence.push(`needs ${q} of ${name}`);
+        continue;
+      }
+      if (r === null) {
+        missing.push(name);
+        evidence.push(`needs ${q} of ${name}: DescribeConsumableResource(${name}) found no such resource`);
+        continue;
+      }
+      const avail = r.availableQuantity ?? 0;
+      const total = r.totalQuantity ?? 0;
+      const inUse = r.inUseQuantity ?? 0;
+      evidence.push(`needs ${q} of ${name}: availableQuantity=${avail}, inUseQuantity=${inUse}, totalQuantity=${total}${r.resourceType === 'NON_REPLENISHABLE' ? ' (NON_REPLENISHABLE)' : ''}`);
+      if (avail >= q) continue;
+      // Units come back only to a REPLENISHABLE resource, and never beyond its total.
+      if (r.resourceType === 'NON_REPLENISHABLE' || total < q) never.push(name);
+      else short.push(name);
+    }
+    const first = missing[0] ?? never[0] ?? short[0];
+    if (missing.length) {
+      return [fail(this.id, `consumable resource ${missing.join(', ')} does not exist: the job waits until one of that name is created`, this.reads[1]!, evidence, `create it: \`batchctl resource create ${first} --total N\` (a re-created name is the same resource)`)];
+    }
+    if (never.length) {
+      return [fail(this.id, `${never.join(', ')} can never supply what the job needs as things stand (the total is too small, or used units never return)`, this.reads[1]!, evidence, `add units: \`batchctl resource update ${first} --add N\`; or resubmit with fewer (\`job submit --consumable-resource ${first}:N\`)`)];
+    }
+    if (short.length) {
+      return [warn(this.id, `the job waits for ${short.join(', ')}: jobs holding the units release them when they end`, this.reads[1]!, evidence, `\`batchctl resource jobs ${first} --status RUNNING\` shows who holds them; \`batchctl resource update ${first} --add N\` adds units`)];
+    }
+    if (unread) {
+      return [warn(this.id, 'the job needs consumable resources; their availability was not read', this.reads[0]!, evidence, `\`batchctl resource describe ${list.map((n) => (n.consumableResource ?? '').split('/').pop()).join(' ')}\` shows what is available`)];
+    }
+    return [pass(this.id, 'every consumable resource the job needs has the quantity available', this.reads[1]!, evidence)];
   },
 });
 

@@ -64,8 +64,8 @@ export interface CurrentAttempt {
   rAt?: number;
   /** When the container ends (absent: it never ends on its own). */
   eAt?: number;
-  /** Consumable resources locked by this attempt (name, quantity). */
-  cr?: Array<{ n: string; q: number }>;
+  /** Consumable resources locked by this attempt (name, quantity, the resource row's seq). */
+  cr?: Array<{ n: string; q: number; s?: number }>;
   /** Index of the next log step to write. */
   li?: number;
   logStream?: string;
@@ -165,6 +165,32 @@ export interface ConsumableBody {
   availableQuantity: number;
   createdAt: number;
   tags: Record<string, string>;
+  /**
+   * REPLENISHABLE only: units an update removed that were in use when it came (spec/03 §6,
+   * deferred shrink). Releases pay this debt before anything returns to available; never reported.
+   */
+  pendingRemoval?: number;
+}
+
+/** A job's attempt takes `q` units at STARTING: NON_REPLENISHABLE units leave the total for good. */
+export function lockUnits(b: ConsumableBody, q: number): void {
+  b.availableQuantity -= q;
+  b.inUseQuantity += q;
+  if (b.resourceType === 'NON_REPLENISHABLE') b.totalQuantity -= q;
+}
+
+/**
+ * The attempt that held `q` units ended: REPLENISHABLE units pay a pending removal first (the total
+ * shrinks toward an update's value), the rest return to available; NON_REPLENISHABLE ones never do.
+ */
+export function releaseUnits(b: ConsumableBody, q: number): void {
+  b.inUseQuantity = Math.max(0, b.inUseQuantity - q);
+  if (b.resourceType !== 'REPLENISHABLE') return;
+  const paid = Math.min(b.pendingRemoval ?? 0, q);
+  b.totalQuantity -= paid;
+  b.availableQuantity += q - paid;
+  if (paid) b.pendingRemoval = (b.pendingRemoval ?? 0) - paid;
+  if (!b.pendingRemoval) delete b.pendingRemoval;
 }
 
 /** A consumable resource reference (name or ARN) as its name. */

@@ -21,7 +21,7 @@ import type { SimCtx } from '../../context.js';
 import type { JobRow } from '../../store/jobs.js';
 import { type FaultSettings, pullFailureReason, readFaults, TASK_FAILED_TO_START } from './faults.js';
 import type { ResourceRow } from '../../store/resources.js';
-import { CONSUMABLE_KIND, type ConsumableBody, consumableName } from './model.js';
+import { CONSUMABLE_KIND, type ConsumableBody, consumableName, lockUnits, releaseUnits } from './model.js';
 import { type AttemptOutcome, type CeUsage, type CurrentAttempt, type Inst, instanceNextEvent, JOB_TIMING, type JobState, type Rec, SCHEDULER, type ShareState } from './model.js';
 import { EngineNetwork } from './network.js';
 import { delayMs, draw, hexId } from './random.js';
@@ -249,23 +249,19 @@ export class JobWorld {
       const n = consumableName(c.consumableResource);
       const row = this.consumable(n);
       if (!row) continue;
-      const b = row.body;
-      b.availableQuantity -= c.quantity;
-      b.inUseQuantity += c.quantity;
-      if (b.resourceType === 'NON_REPLENISHABLE') b.totalQuantity -= c.quantity;
+      lockUnits(row.body, c.quantity);
       this.crDirty.add(row);
-      cur.cr.push({ n, q: c.quantity });
+      cur.cr.push({ n, q: c.quantity, s: row.seq });
     }
   }
 
   private releaseConsumables(cur: CurrentAttempt): void {
-    for (const { n, q } of cur.cr ?? []) {
+    for (const { n, q, s } of cur.cr ?? []) {
       const row = this.consumable(n);
-      // A deleted resource ignores releases.
-      if (!row) continue;
-      const b = row.body;
-      b.inUseQuantity = Math.max(0, b.inUseQuantity - q);
-      if (b.resourceType === 'REPLENISHABLE') b.availableQuantity += q;
+      // A deleted resource ignores releases, and a re-created one (a new row) owes nothing to
+      // units its predecessor lent.
+      if (!row || row.status === 'DELETED' || (s !== undefined && row.seq !== s)) continue;
+      releaseUnits(row.body, q);
       this.crDirty.add(row);
     }
   }
