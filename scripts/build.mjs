@@ -36,6 +36,24 @@ const inkFromHost = {
   },
 };
 
+/**
+ * commander requires node:child_process when it loads, for executable subcommands (which batchctl
+ * does not use); child_process pulls in net, dgram and more, about a tenth of Node's start-up. In
+ * the bundle, commander gets it on first use instead.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(eager)) throw new Error(`lazy-child-process: ${args.path} no longer has: ${eager}`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 rmSync(`${root}dist`, { recursive: true, force: true });
 const common = {
@@ -64,7 +82,7 @@ const cli = await build({
   outfile: 'dist/main.cjs',
   format: 'cjs',
   write: false,
-  plugins: [inkFromHost],
+  plugins: [inkFromHost, lazyChildProcess],
   // better-sqlite3's JavaScript is inlined too (its ~15 files would otherwise be compiled at every
   // start that opens the simulator); its native addon is loaded by path (src/backend/sim/store/database.ts),
   // so its `bindings` lookup, kept external, only runs if the addon is not where npm builds it.

@@ -3,7 +3,7 @@
  * inputs and clock give the same ids (DESIGN.md "Determinism"), and two processes never collide
  * because the counter moves inside the write transaction.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from './hash.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
@@ -14,7 +14,7 @@ export class IdGenerator {
   private next(): Buffer {
     this.counter++;
     this.dirty = true;
-    return createHash('sha256').update(`${this.seed}:${this.counter}`).digest();
+    return sha256(`${this.seed}:${this.counter}`);
   }
 
   /** An RFC 4122 version-4-shaped UUID. */

@@ -5,7 +5,7 @@
  * checks: the name, the version, the role (exists, trusts eks.amazonaws.com) and the subnets (exist,
  * one VPC, at least two zones); it creates the cluster security group `eks-cluster-sg-<name>-<n>`.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.js';
 import type * as E from '@aws-sdk/client-ec2';
 import type * as K from '@aws-sdk/client-eks';
 import { AwsShapedError } from '../../../errors.js';
@@ -104,7 +104,7 @@ function createCluster(ctx: SimCtx, input: K.CreateClusterRequest): K.CreateClus
 export function advanceEksCluster(ctx: SimCtx, row: ResourceRow<StoredCluster>): void {
   const c = row.body;
   if (c.status === 'CREATING') {
-    const h = createHash('sha256').update(c.arn!).digest();
+    const h = sha256(c.arn!);
     const hex = h.toString('hex').slice(0, 32).toUpperCase();
     c.status = 'ACTIVE';
     c.endpoint = `https://${hex}.gr7.${ctx.region}.eks.amazonaws.com`;

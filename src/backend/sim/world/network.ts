@@ -5,7 +5,7 @@
  * NAT gateways and Interface endpoints go pending -> available after a simulated delay
  * (transitions.ts); deleting one leaves routes to it as `blackhole`, as EC2 does.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash.js';
 import type * as E from '@aws-sdk/client-ec2';
 import { AwsShapedError } from '../../../errors.js';
 import type { Ec2Api } from '../../port.js';
@@ -411,7 +411,7 @@ function createVpcEndpoint(ctx: SimCtx, input: E.CreateVpcEndpointRequest): E.Cr
     throw ec2Error('InvalidParameter', `private-dns-enabled cannot be set because there is already a conflicting DNS domain for ${service}.${ctx.region}.amazonaws.com in the VPC ${vpc.id}`);
   }
   // One AWS-managed prefix list per service and region.
-  const pl = `pl-${createHash('sha256').update(input.ServiceName).digest('hex').slice(0, 8)}`;
+  const pl = `pl-${sha256(input.ServiceName).toString('hex').slice(0, 8)}`;
   for (const t of tables) {
     if ((t.body.Routes ?? []).some((r) => r.DestinationPrefixListId === pl)) throw ec2Error('RouteAlreadyExists', `route table ${t.id} already has a route with destination-prefix-list-id ${pl}`);
   }

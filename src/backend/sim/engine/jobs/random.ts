@@ -3,11 +3,11 @@
  * is about (a job attempt, an instance), so the same seed gives the same delays and faults
  * whatever order events are processed in.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../hash.js';
 
 /** A number in [0, 1) for `parts`. */
 export function draw(seed: number, ...parts: (string | number)[]): number {
-  const h = createHash('sha256').update(`${seed}|${parts.join('|')}`).digest();
+  const h = sha256(`${seed}|${parts.join('|')}`);
   return h.readUInt32BE(0) / 0x1_0000_0000;
 }
 
@@ -18,5 +18,5 @@ export function delayMs(seed: number, minS: number, maxS: number, ...parts: (str
 
 /** 32 hex digits (an ECS task id). */
 export function hexId(seed: number, ...parts: (string | number)[]): string {
-  return createHash('sha256').update(`${seed}|hex|${parts.join('|')}`).digest('hex').slice(0, 32);
+  return sha256(`${seed}|hex|${parts.join('|')}`).toString('hex').slice(0, 32);
 }
