@@ -1,10 +1,11 @@
 /**
  * `batchctl job describe ID…`: a readable view of each job (status and reason, queue, definition,
- * timings, attempts with exit codes, reasons and log streams, dependencies, array summary, log
- * stream); `-o json` gives DescribeJobs' `{jobs: [JobDetail…]}`. Any number of ids: 100 per call,
+ * timings, attempts with exit codes, reasons and log streams, dependencies, array summary, a
+ * multi-node job's nodes (described as `id#N`), log stream); `-o json` gives DescribeJobs' `{jobs: [JobDetail…]}`. Any number of ids: 100 per call,
  * 4 calls at most in flight. AWS omits unknown ids silently; batchctl prints the jobs it found and
  * then exits 3 naming the others.
  */
+import type { JobDetail } from '@aws-sdk/client-batch';
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
 import { NotFoundError } from '../../errors.js';
@@ -20,7 +21,7 @@ export interface JobDescribeOptions {
 export function jobDescribeCommand(ctx: Context, runF: (ctx: Context, opts: JobDescribeOptions) => Promise<void> = runJobDescribe): Command {
   return new Command('describe')
     .alias('show')
-    .description('Show jobs in detail: status, timings, attempts, dependencies, array children, logs')
+    .description('Show jobs in detail: status, timings, attempts, dependencies, array children, nodes, logs')
     .argument('<id...>', 'job ids (array children as ID:INDEX, multi-node nodes as ID#NODE)')
     .addHelpText(
       'after',
@@ -28,6 +29,7 @@ export function jobDescribeCommand(ctx: Context, runF: (ctx: Context, opts: JobD
 Examples:
   $ batchctl job describe 3f1c…
   $ batchctl job describe 3f1c…:7                 # one child of an array job
+  $ batchctl job describe 3f1c…#0                 # one node of a multi-node job (the parent lists its nodes)
   $ batchctl job describe 3f1c… -o json           # {"jobs": [JobDetail]}, as DescribeJobs returns it`,
     )
     .action(async (ids: string[]) => {
@@ -39,8 +41,20 @@ export async function runJobDescribe(ctx: Context, opts: JobDescribeOptions): Pr
   const backend = await ctx.backend();
   const { jobs, missing } = await describeJobsBatched(backend.batch, opts.ids);
   const style = { relative: ctx.io.isStdoutTTY(), now: worldNow(ctx, backend) };
+  // The human view lists a multi-node job's nodes: describe them as `id#N` (JSON stays DescribeJobs' answer).
+  const nodes = new Map<string, JobDetail[]>();
+  const human = ['table', 'wide'].includes(ctx.config.output) && ctx.config.query === undefined;
+  const parents = human ? jobs.filter((j) => j.nodeProperties && !j.nodeDetails && j.jobId) : [];
+  if (parents.length) {
+    const ids = parents.flatMap((p) => Array.from({ length: p.nodeProperties?.numNodes ?? 0 }, (_, n) => `${p.jobId}#${n}`));
+    const found = await describeJobsBatched(backend.batch, ids);
+    for (const n of found.jobs) {
+      const parent = n.jobId?.replace(/#\d+$/, '') ?? '';
+      nodes.set(parent, [...(nodes.get(parent) ?? []), n]);
+    }
+  }
   if (jobs.length || !missing.length) {
-    await ctx.print({ data: { jobs }, human: (c) => joinDetails(jobs.map((j) => describeJob(j, c, style))) });
+    await ctx.print({ data: { jobs }, human: (c) => joinDetails(jobs.map((j) => describeJob(j, c, style, nodes.get(j.jobId ?? '') ?? []))) });
   }
   if (missing.length) {
     const what = missing.length === 1 ? `job ${missing[0]}` : `jobs ${missing.join(', ')}`;
