@@ -2,7 +2,8 @@
 import type { Scenario } from '../scenario.js';
 import { jobScenarios } from './jobs.js';
 import { lifecycleScenarios } from './lifecycle.js';
+import { multinodeScenarios } from './multinode.js';
 import { tagScenarios } from './tags.js';
 import { validationScenarios } from './validation.js';
 
-export const scenarios: Scenario[] = [...lifecycleScenarios, ...jobScenarios, ...tagScenarios, ...validationScenarios];
+export const scenarios: Scenario[] = [...lifecycleScenarios, ...jobScenarios, ...multinodeScenarios, ...tagScenarios, ...validationScenarios];
