@@ -194,6 +194,36 @@ describe('multi-node parallel jobs', () => {
     expect((await s.job(id2)).status).toBe('SUCCEEDED');
   });
 
+  it('a node range instanceType is the only type its nodes run on (a CE without it never fits)', async () => {
+    const s = await jobSim();
+    await ec2World(s, { instanceTypes: ['m5.large', 'c5.xlarge'] });
+    await s.sim.batch.registerJobDefinition({
+      jobDefinitionName: 'typed', type: 'multinode',
+      nodeProperties: {
+        numNodes: 2, mainNode: 0,
+        nodeRangeProperties: [{ targetNodes: '0:', container: { image: 'busybox', command: ['sleep', '20'], instanceType: 'c5.xlarge', resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '1024' }] } }],
+      },
+    });
+    const id = await s.submit({ jobDefinition: 'typed' });
+    await until(s, async () => terminal((await s.job(id)).status));
+    expect((await s.job(id)).status).toBe('SUCCEEDED');
+    const nodes = (await s.sim.batch.describeJobs({ jobs: [`${id}#0`, `${id}#1`] })).jobs!;
+    expect(nodes.map((n) => n.container?.instanceType)).toEqual(['c5.xlarge', 'c5.xlarge']);
+    const ce = (await s.sim.batch.describeComputeEnvironments({ computeEnvironments: ['ce'] })).computeEnvironments![0]!;
+    // Two c5.xlarge (4 vCPUs each) were launched, not the cheaper m5.large.
+    expect(ce.computeResources!.desiredvCpus).toBe(8);
+
+    const t = await jobSim();
+    await ec2World(t, { instanceTypes: ['m5.large'] });
+    await t.sim.batch.registerJobDefinition({
+      jobDefinitionName: 'typed', type: 'multinode',
+      nodeProperties: { numNodes: 2, mainNode: 0, nodeRangeProperties: [{ targetNodes: '0:', container: { image: 'busybox', command: ['sleep', '20'], instanceType: 'c5.xlarge', resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '1024' }] } }] },
+    });
+    const id2 = await t.submit({ jobDefinition: 'typed' });
+    await t.advance(60_000);
+    expect((await t.job(id2)).statusReason).toMatch(/^MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - /);
+  });
+
   it('Spot CEs never run MNP jobs: the head shows EC2_INSTANCE_CONFIGURATION_UNSUPPORTED', async () => {
     const s = await jobSim();
     await ec2World(s, { type: 'SPOT', allocationStrategy: 'SPOT_CAPACITY_OPTIMIZED' });

@@ -216,7 +216,7 @@ export class Scheduler {
     for (const ce of ces) {
       if (!mnpCapable(ce)) continue;
       const idle = this.runningViews(ce)
-        .filter((v) => v.state === 'RUNNING' && v.jobs === 0 && v.usedVcpus === 0 && v.usedMemoryMiB === 0 && v.usedGpus === 0 && fits(d, { vcpus: v.vcpus, memoryMiB: v.memoryMiB, gpus: v.gpus }))
+        .filter((v) => v.state === 'RUNNING' && v.jobs === 0 && v.usedVcpus === 0 && v.usedMemoryMiB === 0 && v.usedGpus === 0 && (d.instanceType === undefined || v.type === d.instanceType) && fits(d, { vcpus: v.vcpus, memoryMiB: v.memoryMiB, gpus: v.gpus }))
         .sort((a, b) => a.vcpus - b.vcpus || a.memoryMiB - b.memoryMiB || (a.id < b.id ? -1 : 1));
       if (idle.length < nodes) continue;
       const insts = idle.slice(0, nodes).map((v) => this.w.instances().get(v.id)!);

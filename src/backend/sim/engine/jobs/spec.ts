@@ -14,7 +14,7 @@ export interface JobSpec {
   detail: B.JobDetail;
   platform: JobPlatform;
   /** Per node for MNP jobs (the largest node's), with `nodes` = numNodes. */
-  demand: { vcpus: number; memoryMiB: number; gpus: number; nodes?: number };
+  demand: { vcpus: number; memoryMiB: number; gpus: number; nodes?: number; instanceType?: string };
   command?: string[];
   environment: B.KeyValuePair[];
   retryStrategy: B.RetryStrategy;
@@ -135,7 +135,7 @@ export function buildSpec(req: B.SubmitJobRequest, def: B.JobDefinition, eff: Ef
   return {
     detail,
     platform: eff.platform,
-    demand: { vcpus: eff.resources.vcpus || 1, memoryMiB: eff.resources.memoryMiB, gpus: eff.resources.gpus, ...(numNodes !== undefined ? { nodes: numNodes } : {}) },
+    demand: { vcpus: eff.resources.vcpus || 1, memoryMiB: eff.resources.memoryMiB, gpus: eff.resources.gpus, ...(numNodes !== undefined ? { nodes: numNodes } : {}), ...(numNodes !== undefined && eff.instanceType ? { instanceType: eff.instanceType } : {}) },
     command: eff.command,
     environment: eff.environment,
     retryStrategy: eff.retryStrategy,
