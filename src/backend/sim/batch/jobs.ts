@@ -308,7 +308,9 @@ export function listJobs(ctx: SimCtx, input: B.ListJobsRequest): B.ListJobsRespo
   const parentId = input.arrayJobId ?? input.multiNodeJobId;
   // Filters don't apply to array children or MNP nodes (spec/07 §5): there, only jobStatus counts.
   const filter = parentId === undefined ? filters[0] : undefined;
-  const predicate = filter ? filterPredicate(filter) : undefined;
+  // arrayJobId lists array children only, multiNodeJobId MNP nodes only (each scope's own kind).
+  const kindOnly = input.arrayJobId ? { sql: "kind = 'CHILD'", args: [] } : input.multiNodeJobId ? { sql: "kind = 'NODE'", args: [] } : undefined;
+  const predicate = filter ? filterPredicate(filter) : kindOnly;
   const statusIgnored = filter !== undefined && filter.name !== 'SHARE_IDENTIFIER';
   const statuses = statusIgnored ? undefined : [input.jobStatus ?? 'RUNNING'];
   const cap = filter ? 100 : 1000;

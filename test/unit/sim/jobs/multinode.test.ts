@@ -58,6 +58,8 @@ describe('multi-node parallel jobs', () => {
       [`${id}#1`, { numNodes: 3, nodeIndex: 1, isMainNode: false }],
       [`${id}#0`, { numNodes: 3, nodeIndex: 0, isMainNode: true }],
     ]);
+    // arrayJobId is not a way to list nodes.
+    expect((await s.sim.batch.listJobs({ arrayJobId: id, jobStatus: 'PENDING' })).jobSummaryList).toEqual([]);
     // The queue lists the parent only.
     expect((await s.sim.batch.listJobs({ jobQueue: 'q', jobStatus: 'SUBMITTED' })).jobSummaryList!.map((j) => [j.jobId, j.nodeProperties])).toEqual([[id, { numNodes: 3 }]]);
 
