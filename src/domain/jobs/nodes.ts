@@ -12,7 +12,7 @@
  * - Nodes that share a definition range and an override entry form one group: they have the same
  *   container (command, environment, resources) and are stored once.
  */
-import type { ContainerOverrides, ContainerProperties, JobDefinition, KeyValuePair, NodeProperties, NodePropertyOverride, NodeRangeProperty, ResourceRequirement, SubmitJobRequest } from '@aws-sdk/client-batch';
+import type { ContainerOverrides, ContainerProperties, EcsProperties, JobDefinition, KeyValuePair, NodeProperties, NodePropertyOverride, NodeRangeProperty, ResourceRequirement, SubmitJobRequest } from '@aws-sdk/client-batch';
 import { userEnvironment } from './environment.js';
 import { mergeParameters, substituteParameters } from './parameters.js';
 
@@ -80,7 +80,10 @@ export interface NodeGroup {
   /** The definition range (index into nodeRangeProperties) and the override entry, if any. */
   range: number;
   override?: number;
+  /** The range's container (for an `ecsProperties` range: its first container, which runs). */
   container: ContainerProperties;
+  /** An ECS multi-container range: its task (resources are the sum of its containers). */
+  ecsProperties?: EcsProperties;
   /** The command after overrides and Ref:: substitution. */
   command?: string[];
   environment: KeyValuePair[];
@@ -94,6 +97,15 @@ export interface NodeLayout {
   mainNode: number;
   groups: NodeGroup[];
   of: number[];
+}
+
+/** An ECS task's resources: the sum of its containers' (as for a single multi-container job). */
+function taskResources(ecs: EcsProperties, mergeResources: (c: ContainerProperties, o?: ContainerOverrides) => ResourceRequirement[]): ResourceRequirement[] {
+  const sum = new Map<string, number>();
+  for (const c of ecs.taskProperties?.[0]?.containers ?? []) {
+    for (const r of mergeResources(c as ContainerProperties)) if (r.type) sum.set(r.type, (sum.get(r.type) ?? 0) + Number(r.value ?? 0));
+  }
+  return (['VCPU', 'MEMORY', 'GPU'] as const).filter((t) => sum.has(t)).map((type) => ({ type, value: String(sum.get(type)) }));
 }
 
 /**
@@ -120,16 +132,18 @@ export function resolveNodeLayout(
     const key = `${range}/${override ?? ''}`;
     let g = keys.get(key);
     if (g === undefined) {
-      const c: ContainerProperties = ranges[range]?.container ?? {};
+      const ecs = ranges[range]?.ecsProperties;
+      const c: ContainerProperties = ranges[range]?.container ?? (ecs?.taskProperties?.[0]?.containers?.[0] as ContainerProperties | undefined) ?? {};
       const o = override === undefined ? undefined : overrides[override]?.containerOverrides;
       const base = o?.command ?? c.command;
       groups.push({
         range,
         override,
         container: c,
+        ...(ecs ? { ecsProperties: ecs } : {}),
         command: base ? substituteParameters(base, parameters).command : undefined,
         environment: userEnvironment(c.environment, o?.environment),
-        resourceRequirements: mergeResources(c, o),
+        resourceRequirements: ecs ? taskResources(ecs, mergeResources) : mergeResources(c, o),
         instanceType: o?.instanceType ?? c.instanceType ?? ranges[range]?.instanceTypes?.[0],
       });
       g = groups.length - 1;

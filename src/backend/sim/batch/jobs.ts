@@ -176,7 +176,8 @@ function materialise(ctx: SimCtx, row: JobRow, specs: Map<string, JobSpec>): B.J
     const index = row.arrayIndex ?? 0;
     const group = spec.nodeGroups?.[spec.nodeOf?.[index] ?? 0];
     delete d.nodeProperties;
-    if (group) d.container = structuredClone(group.container);
+    if (group?.container) d.container = structuredClone(group.container);
+    if (group?.ecsProperties) d.ecsProperties = structuredClone(group.ecsProperties);
     d.nodeDetails = { nodeIndex: index, isMainNode: index === (spec.mainNode ?? 0) };
   }
   if (d.container) {

@@ -226,6 +226,29 @@ describe('multi-node parallel jobs', () => {
     expect((await t.job(id2)).statusReason).toMatch(/^MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT - /);
   });
 
+  it('a node range with ecsProperties runs its first container, with the sum of its containers\' resources', async () => {
+    const s = await jobSim();
+    await ec2World(s, { instanceTypes: ['m5.large', 'm5.xlarge'], allocationStrategy: 'BEST_FIT' });
+    const c = (name: string, command: string, vcpus: string) => ({ name, image: 'busybox', command: ['sh', '-c', command], resourceRequirements: [{ type: 'VCPU' as const, value: vcpus }, { type: 'MEMORY' as const, value: '1024' }] });
+    await s.sim.batch.registerJobDefinition({
+      jobDefinitionName: 'ecs-mnp', type: 'multinode',
+      nodeProperties: {
+        numNodes: 2, mainNode: 0,
+        nodeRangeProperties: [
+          { targetNodes: '0:', ecsProperties: { taskProperties: [{ containers: [c('app', 'echo app $AWS_BATCH_JOB_NODE_INDEX; sleep 20', '2'), { ...c('side', 'sleep 600', '1'), essential: false }] }] } },
+        ],
+      },
+    });
+    const id = await s.submit({ jobDefinition: 'ecs-mnp' });
+    const n0 = await s.job(`${id}#0`);
+    expect(n0.container).toBeUndefined();
+    expect(n0.ecsProperties?.taskProperties?.[0]?.containers?.map((x) => x.name)).toEqual(['app', 'side']);
+    await until(s, async () => terminal((await s.job(id)).status));
+    expect((await s.job(id)).status).toBe('SUCCEEDED');
+    // 3 vCPUs per node: BEST_FIT launches an m5.xlarge (4 vCPUs) for each node.
+    expect((await s.sim.batch.describeComputeEnvironments({ computeEnvironments: ['ce'] })).computeEnvironments![0]!.computeResources!.desiredvCpus).toBe(8);
+  });
+
   it('Spot CEs never run MNP jobs: the head shows EC2_INSTANCE_CONFIGURATION_UNSUPPORTED', async () => {
     const s = await jobSim();
     await ec2World(s, { type: 'SPOT', allocationStrategy: 'SPOT_CAPACITY_OPTIMIZED' });

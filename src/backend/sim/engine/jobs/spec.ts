@@ -38,7 +38,9 @@ export interface JobSpec {
 
 /** What differs between the nodes of an MNP job: a node's spec is its parent's with these fields. */
 export interface NodeGroupSpec {
-  container: B.ContainerDetail;
+  /** The node's container (absent for an ECS multi-container range, which has `ecsProperties`). */
+  container?: B.ContainerDetail;
+  ecsProperties?: B.EcsProperties;
   demand: { vcpus: number; memoryMiB: number; gpus: number };
   command?: string[];
   environment: B.KeyValuePair[];
@@ -90,7 +92,7 @@ export function buildSpec(req: B.SubmitJobRequest, def: B.JobDefinition, eff: Ef
     nodeGroups = layout.groups.map((g) => {
       const lc = g.container.logConfiguration as LogConfigurationView | undefined;
       return {
-        container: containerDetail(g.container, g.command, g.environment, g.resourceRequirements, g.instanceType),
+        ...(g.ecsProperties ? { ecsProperties: g.ecsProperties } : { container: containerDetail(g.container, g.command, g.environment, g.resourceRequirements, g.instanceType) }),
         demand: (() => {
           const r = resourcesOf(g.resourceRequirements);
           return { vcpus: r.vcpus || 1, memoryMiB: r.memoryMiB, gpus: r.gpus };

@@ -910,7 +910,7 @@ export class JobWorld {
       if (!grp) return s;
       const { nodeProperties: _np, ...detail } = s.detail;
       n = {
-        ...s, detail: { ...detail, container: grp.container }, demand: grp.demand, command: grp.command, environment: grp.environment,
+        ...s, detail: { ...detail, container: grp.container, ecsProperties: grp.ecsProperties }, demand: grp.demand, command: grp.command, environment: grp.environment,
         image: grp.image, logGroup: grp.logGroup, logConfig: grp.logConfig,
       };
       this.specs.set(key, n);
