@@ -132,7 +132,7 @@ _batchctl_options() {
     'batchctl jobdef register') _batchctl_r='--image --command --vcpus --memory --gpus --platform --execution-role --job-role --env --parameter --retry-attempts --timeout --log-group --public-ip --scheduling-priority --propagate-tags --consumable-resource --tag --input' ;;
     'batchctl jobdef skeleton') _batchctl_r='--platform' ;;
     'batchctl job submit') _batchctl_r='-q --queue -d --definition -n --name --array-size --depends-on --parameter --env --command --vcpus --memory --gpus --retry-attempts --timeout --share-identifier --priority --consumable-resource --tag --input --wait --follow --wait-timeout --quiet' ;;
-    'batchctl job list') _batchctl_r='-q --queue -s --status --name --definition --after --since --before --array-parent -L --limit -A --all -w --watch --interval' ;;
+    'batchctl job list') _batchctl_r='-q --queue -s --status --name --definition --after --since --before --array-parent --multi-node-job -L --limit -A --all -w --watch --interval' ;;
     'batchctl job wait') _batchctl_r='--timeout -q --queue -s --status --name --definition --after --before --array-parent' ;;
     'batchctl job cancel') _batchctl_r='--reason -q --queue -s --status --name --definition --after --before --array-parent' ;;
     'batchctl job terminate') _batchctl_r='--reason -q --queue -s --status --name --definition --after --before --array-parent' ;;
@@ -262,6 +262,7 @@ _batchctl_value() {
     'batchctl job list|--since') _batchctl_r='' ;;
     'batchctl job list|--before') _batchctl_r='' ;;
     'batchctl job list|--array-parent') _batchctl_r='' ;;
+    'batchctl job list|--multi-node-job') _batchctl_r='' ;;
     'batchctl job list|-L'|'batchctl job list|--limit') _batchctl_r='' ;;
     'batchctl job list|--interval') _batchctl_r='' ;;
     'batchctl job wait|--timeout') _batchctl_r='' ;;

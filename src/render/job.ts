@@ -149,11 +149,18 @@ export function jobLogGroup(job: JobDetail): string {
 /** The consumable resources a job needs, read for `job describe` (null: no such resource). */
 export type JobConsumables = Record<string, DescribeConsumableResourceResponse | null>;
 
+/** What `job describe` reads besides the job, for people: its resources' availability, a multi-node job's nodes. */
+export interface JobExtras {
+  consumables?: JobConsumables;
+  nodes?: readonly JobDetail[];
+}
+
 /**
  * The describe view of one job: status, where it runs, timings, attempts, dependencies, array,
- * consumable resources (with their availability when `resources` has them), logs.
+ * a multi-node job's nodes, consumable resources (with their availability when `extras` has them), logs.
  */
-export function describeJob(job: JobDetail, c: Palette, style: TimeStyle, consumables?: JobConsumables): string {
+export function describeJob(job: JobDetail, c: Palette, style: TimeStyle, extras: JobExtras = {}): string {
+  const { consumables, nodes = [] } = extras;
   const statusReason = job.statusReason ? ` ${c.dim(`(${job.statusReason})`)}` : '';
   const flags = [job.isCancelled ? 'cancelled' : '', job.isTerminated ? 'terminated' : ''].filter(Boolean);
   const co = job.container;
@@ -163,7 +170,17 @@ export function describeJob(job: JobDetail, c: Palette, style: TimeStyle, consum
   const memory = res('MEMORY') ?? (co?.memory === undefined ? undefined : String(co.memory));
   const gpus = res('GPU');
   const resources = [vcpus ? `${vcpus} vCPU` : '', memory ? `${memory} MiB` : '', gpus ? `${gpus} GPU` : ''].filter(Boolean).join(', ');
-  const kind = job.arrayProperties?.size !== undefined ? `array of ${job.arrayProperties.size}` : job.arrayProperties?.index !== undefined ? `array child ${job.arrayProperties.index}` : job.nodeProperties ? `multi-node (${job.nodeProperties.numNodes ?? '?'} nodes)` : undefined;
+  const nd = job.nodeDetails;
+  const kind =
+    job.arrayProperties?.size !== undefined
+      ? `array of ${job.arrayProperties.size}`
+      : job.arrayProperties?.index !== undefined
+        ? `array child ${job.arrayProperties.index}`
+        : nd?.nodeIndex !== undefined
+          ? `multi-node node ${nd.nodeIndex}${nd.isMainNode ? ' (main node)' : ''}`
+          : job.nodeProperties
+            ? `multi-node (${job.nodeProperties.numNodes ?? '?'} nodes, main node ${job.nodeProperties.mainNode ?? 0})`
+            : undefined;
   const end = job.stoppedAt ?? (job.status === 'RUNNING' ? style.now : undefined);
 
   const sections: DetailSection[] = [
@@ -201,6 +218,7 @@ export function describeJob(job: JobDetail, c: Palette, style: TimeStyle, consum
       rows: (job.dependsOn ?? []).map((d, i): DetailRow => [String(i + 1), `${d.jobId ?? '(previous child)'}${d.type ? ` ${c.dim(d.type)}` : ''}`]),
     },
     { title: 'Array children', rows: arrayRows(job, c) },
+    { title: 'Nodes', rows: nodeRows(job, nodes, c) },
     { title: 'Logs', rows: logRows(job) },
     { title: 'Parameters', rows: Object.entries(job.parameters ?? {}).sort(([a], [b]) => compareStrings(a, b)).map(([k, v]): DetailRow => [k, v]) },
     { title: 'Tags', rows: tagRows(job.tags) },
@@ -250,6 +268,20 @@ function arrayRows(job: JobDetail, c: Palette): DetailRow[] {
     ['Done', p ? `${p.done}/${p.size}` : undefined],
     ['By status', counts.length ? counts.join(' · ') : '-'],
   ];
+}
+
+/** A multi-node job's nodes (described as `id#N`): status, main-node flag, exit code, reason. */
+function nodeRows(job: JobDetail, nodes: readonly JobDetail[], c: Palette): DetailRow[] {
+  if (!job.nodeProperties || job.nodeDetails) return [];
+  return nodes.map((n): DetailRow => {
+    const bits = [
+      jobStatusCell(n, c),
+      n.nodeDetails?.isMainNode ? c.bold('main') : undefined,
+      n.container?.exitCode === undefined ? undefined : `exit ${n.container.exitCode}`,
+      n.statusReason ? c.dim(n.statusReason) : undefined,
+    ].filter(Boolean);
+    return [`#${n.nodeDetails?.nodeIndex ?? n.jobId?.split('#').pop() ?? '?'}`, bits.join(' · ')];
+  });
 }
 
 function logRows(job: JobDetail): DetailRow[] {

@@ -37,7 +37,7 @@ export interface JobListOptions extends SelectorFlags {
 
 export function jobListCommand(ctx: Context, runF: (ctx: Context, opts: JobListOptions) => Promise<void> = runJobList): Command {
   const cmd = new Command('list').alias('ls').description('List jobs in every state (newest first), with a count per state');
-  addSelectorOptions(cmd, { statusHelp: 'only this status (default: all seven)', since: true });
+  addSelectorOptions(cmd, { statusHelp: 'only this status (default: all seven)', since: true, multiNode: true });
   return cmd
     .option('-L, --limit <n>', `the newest N jobs (default ${DEFAULT_LIST_LIMIT})`, wholeNumber(1))
     .option('-A, --all', 'every matching job (no limit; exact counts)')
@@ -55,6 +55,7 @@ Examples:
   $ batchctl job list --queue work
   $ batchctl job list --status RUNNABLE,RUNNING --name 'nightly-*' --since 2h
   $ batchctl job list --array-parent 3f1c… --status FAILED
+  $ batchctl job list --multi-node-job 3f1c…
   $ batchctl job list --queue work --watch
   $ batchctl job list --queue work -o json --query 'jobSummaryList[].jobId'`,
     )
@@ -84,7 +85,7 @@ export async function runJobList(ctx: Context, opts: JobListOptions): Promise<vo
 
   if (!opts.watch) {
     const { listed, rows } = await fetch();
-    await ctx.print(listView(rows, ctx, backend, queues.length === 0 && !opts.arrayParent));
+    await ctx.print(listView(rows, ctx, backend, queues.length === 0 && !opts.arrayParent && !opts.multiNodeJob));
     footer(ctx, listed, limit);
     return;
   }

@@ -1,6 +1,6 @@
 /**
  * What the job verbs share: the selector flags (--queue, --status, --name, --definition,
- * --since/--after, --before, --array-parent), turning them into ListJobs scopes and a JobSelector,
+ * --since/--after, --before, --array-parent, and for `job list` --multi-node-job), turning them into ListJobs scopes and a JobSelector,
  * the world's current instant, and the sleeper that polling commands use (tests inject one).
  */
 import { Command, Option } from 'commander';
@@ -24,10 +24,11 @@ export interface SelectorFlags {
   after?: string;
   before?: string;
   arrayParent?: string;
+  multiNodeJob?: string;
 }
 
 /** Adds the selector flags to a command. `what` completes "jobs to …" in the help. */
-export function addSelectorOptions(cmd: Command, opts: { statusHelp: string; since?: boolean }): Command {
+export function addSelectorOptions(cmd: Command, opts: { statusHelp: string; since?: boolean; multiNode?: boolean }): Command {
   cmd
     .option('-q, --queue <queue>', 'job queue name or ARN')
     .addOption(new Option('-s, --status <status>', `${opts.statusHelp} (repeatable, or comma-separated)`).argParser(collect))
@@ -35,14 +36,17 @@ export function addSelectorOptions(cmd: Command, opts: { statusHelp: string; sin
     .option('--definition <jobdef>', 'job definition: name (any revision), name:rev or ARN')
     .option('--after <time>', 'created at or after: a duration ago (10m, 2h, 1d) or an ISO date');
   if (opts.since) cmd.option('--since <time>', 'same as --after');
-  return cmd
+  cmd
     .option('--before <time>', 'created before: a duration ago (10m, 2h, 1d) or an ISO date')
     .option('--array-parent <id>', "an array job's id: select its children");
+  // Only where acting on nodes makes sense: a node's cancel/terminate acts on its whole job.
+  if (opts.multiNode) cmd.option('--multi-node-job <id>', "a multi-node parallel job's id: select its nodes (id#N)");
+  return cmd;
 }
 
 /** Whether any selector flag was given. */
 export function hasSelector(f: SelectorFlags): boolean {
-  return [f.queue, f.status, f.name, f.definition, f.since, f.after, f.before, f.arrayParent].some((v) => v !== undefined);
+  return [f.queue, f.status, f.name, f.definition, f.since, f.after, f.before, f.arrayParent, f.multiNodeJob].some((v) => v !== undefined);
 }
 
 /** The selector of the flags; bad statuses or times are usage errors naming the flag. */
@@ -75,10 +79,12 @@ export function selectorFrom(f: SelectorFlags, now: number, defaultStatuses?: Jo
 
 /** The ListJobs scopes of the flags: the array's children, one queue, or (when allowed) every queue. */
 export async function scopesFrom(backend: Backend, f: SelectorFlags, opts: { allQueues: boolean; verb: string }): Promise<{ scopes: ListScope[]; queues: string[] }> {
-  if (f.arrayParent !== undefined && f.queue !== undefined) {
-    throw new UsageError('give --queue or --array-parent, not both', 'ListJobs lists one queue or the children of one array job');
+  const given = [f.queue !== undefined && '--queue', f.arrayParent !== undefined && '--array-parent', f.multiNodeJob !== undefined && '--multi-node-job'].filter(Boolean);
+  if (given.length > 1) {
+    throw new UsageError(`give one of --queue, --array-parent or --multi-node-job (got ${given.join(' and ')})`, 'ListJobs lists one queue, the children of one array job or the nodes of one multi-node job');
   }
   if (f.arrayParent !== undefined) return { scopes: [{ arrayJobId: f.arrayParent }], queues: [] };
+  if (f.multiNodeJob !== undefined) return { scopes: [{ multiNodeJobId: f.multiNodeJob }], queues: [] };
   if (f.queue !== undefined) return { scopes: [{ jobQueue: f.queue }], queues: [f.queue] };
   if (!opts.allQueues) {
     throw new UsageError(`${opts.verb} by selector needs --queue or --array-parent`, `e.g. batchctl job ${opts.verb} --queue work --status RUNNABLE`);

@@ -73,8 +73,8 @@ export function dedupeByMostAdvanced<T extends { jobId?: string; status?: JobSta
   return order.map((id) => byId.get(id) as T);
 }
 
-/** Which kind of job a transition applies to: array parents have their own, smaller machine. */
-export type JobKind = 'job' | 'arrayParent';
+/** Which kind of job a transition applies to: array parents and MNP nodes have their own machines. */
+export type JobKind = 'job' | 'arrayParent' | 'node';
 
 const JOB_TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
   // SUBMITTED -> FAILED: CancelJob/TerminateJob before evaluation, or a dependency that had already failed.
@@ -99,10 +99,26 @@ const ARRAY_PARENT_TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
   FAILED: [],
 };
 
+/**
+ * A node of a multi-node parallel job (spec/05 §8): never queued on its own (the parent is), so it
+ * waits PENDING until its gang is placed; the main node starts first and the others once it runs.
+ * A node ends by its own exit code, or when the main node exits; a retried job runs every node
+ * again (terminal -> PENDING).
+ */
+const NODE_TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
+  SUBMITTED: [],
+  PENDING: ['STARTING', 'SUCCEEDED', 'FAILED'],
+  RUNNABLE: [],
+  STARTING: ['RUNNING', 'SUCCEEDED', 'FAILED'],
+  RUNNING: ['SUCCEEDED', 'FAILED'],
+  SUCCEEDED: ['PENDING'],
+  FAILED: ['PENDING'],
+};
+
 /** The statuses a job (or array parent) may move to from `from`; `undefined` means "not yet created". */
 export function nextStatuses(from: JobStatus | undefined, kind: JobKind = 'job'): readonly JobStatus[] {
   if (from === undefined) return ['SUBMITTED'];
-  return (kind === 'arrayParent' ? ARRAY_PARENT_TRANSITIONS : JOB_TRANSITIONS)[from];
+  return (kind === 'arrayParent' ? ARRAY_PARENT_TRANSITIONS : kind === 'node' ? NODE_TRANSITIONS : JOB_TRANSITIONS)[from];
 }
 
 /** True if `from -> to` is a legal transition (staying in the same status is not a transition). */
@@ -120,7 +136,7 @@ export class IllegalTransitionError extends Error {
   ) {
     const who = jobId ? ` for job ${jobId}` : '';
     const allowed = nextStatuses(from, kind).join(', ') || 'none (terminal)';
-    super(`illegal ${kind === 'arrayParent' ? 'array parent ' : ''}transition ${from ?? '(new)'} -> ${to}${who}; allowed: ${allowed}`);
+    super(`illegal ${kind === 'arrayParent' ? 'array parent ' : kind === 'node' ? 'node ' : ''}transition ${from ?? '(new)'} -> ${to}${who}; allowed: ${allowed}`);
     this.name = 'IllegalTransitionError';
   }
 }

@@ -26,6 +26,7 @@ import { describeFargateMemory, isValidFargatePair } from './fargate.js';
 import type { Issue } from './issue.js';
 import { mergeParameters, substituteParameters } from './parameters.js';
 import { validateRetryStrategy } from './retry.js';
+import { type NodeLayout, parseTargetNodes, resolveNodeLayout, targetNodesRule } from './nodes.js';
 
 /** Limits of SubmitJob. */
 export const SUBMIT_LIMITS = {
@@ -106,6 +107,20 @@ export interface EffectiveJob {
   failureReason?: string;
   consumableResources: Array<{ consumableResource: string; quantity: number }>;
   arraySize?: number;
+  /** MNP: each node's container (numNodes and nodePropertyOverrides applied). */
+  nodes?: NodeLayout;
+}
+
+/** The largest vCPU, memory and GPU need over an MNP job's nodes (what each of its instances must hold). */
+export function largestNode(layout: NodeLayout): JobResources {
+  const out: JobResources = { vcpus: 0, memoryMiB: 0, gpus: 0 };
+  for (const g of layout.groups) {
+    const r = resourcesOf(g.resourceRequirements);
+    out.vcpus = Math.max(out.vcpus, r.vcpus);
+    out.memoryMiB = Math.max(out.memoryMiB, r.memoryMiB);
+    out.gpus = Math.max(out.gpus, r.gpus);
+  }
+  return out;
 }
 
 /** The platform a definition targets. */
@@ -164,23 +179,7 @@ function k8sQuantity(v: string | undefined, kind: 'cpu' | 'memory'): number {
   return n * (mib[unit] ?? 1);
 }
 
-/** The narrowest node range of an MNP definition that covers `index` (spec/05 §8: the inner range wins). */
-export function nodeRangeFor<T extends { targetNodes?: string }>(ranges: readonly T[], index: number, numNodes: number): T | undefined {
-  let best: T | undefined;
-  let bestWidth = Infinity;
-  for (const r of ranges) {
-    const m = /^(\d*):(\d*)$/.exec(r.targetNodes ?? '') ?? /^(\d+)()$/.exec(r.targetNodes ?? '');
-    if (!m) continue;
-    const lo = m[1] === '' ? 0 : Number(m[1]);
-    const hi = r.targetNodes?.includes(':') ? (m[2] === '' ? numNodes - 1 : Number(m[2])) : lo;
-    if (index < lo || index > hi) continue;
-    if (hi - lo < bestWidth) {
-      best = r;
-      bestWidth = hi - lo;
-    }
-  }
-  return best;
-}
+export { nodeRangeFor } from './nodes.js';
 
 /** Tags an ECS task gets with propagateTags: definition tags overridden by job tags. */
 export function combinedTags(jobTags: Record<string, string> | undefined, definitionTags: Record<string, string> | undefined): Record<string, string> {
@@ -196,6 +195,7 @@ export function resolveEffectiveJob(req: SubmitJobRequest, def: JobDefinition): 
   let environment: KeyValuePair[] = [];
   let resourceRequirements: ResourceRequirement[] = [];
   let instanceType: string | undefined;
+  let nodes: NodeLayout | undefined;
 
   if (def.containerProperties) {
     const c = def.containerProperties;
@@ -246,18 +246,14 @@ export function resolveEffectiveJob(req: SubmitJobRequest, def: JobDefinition): 
       ...(gpus > 0 ? [{ type: 'GPU' as const, value: String(gpus) }] : []),
     ];
   } else if (def.nodeProperties) {
-    // MNP: the main node's container stands for the job (each node is scheduled on its own instance).
-    const np = def.nodeProperties;
-    const numNodes = req.nodeOverrides?.numNodes ?? np.numNodes ?? 1;
-    const main = np.mainNode ?? 0;
-    const range = nodeRangeFor(np.nodeRangeProperties ?? [], main, numNodes);
-    const o = req.nodeOverrides?.nodePropertyOverrides
-      ? nodeRangeFor(req.nodeOverrides.nodePropertyOverrides, main, numNodes)?.containerOverrides
-      : undefined;
-    baseCommand = o?.command ?? range?.container?.command;
-    environment = userEnvironment(range?.container?.environment, o?.environment);
-    resourceRequirements = mergeResourceRequirements(range?.container, o);
-    instanceType = o?.instanceType ?? range?.container?.instanceType ?? range?.instanceTypes?.[0];
+    // MNP: every node has its own container (nodeLayout); the job-level view is the main node's,
+    // and `resources` is the largest node's (each node gets an instance of its own).
+    nodes = resolveNodeLayout(req, def, (c, o) => mergeResourceRequirements(c, o));
+    const main = nodes.groups[nodes.of[nodes.mainNode] ?? 0];
+    baseCommand = main?.command;
+    environment = main?.environment ?? [];
+    resourceRequirements = main?.resourceRequirements ?? [];
+    instanceType = main?.instanceType;
   }
 
   const sub = baseCommand ? substituteParameters(baseCommand, parameters) : { command: undefined, unresolved: [] as string[] };
@@ -275,8 +271,9 @@ export function resolveEffectiveJob(req: SubmitJobRequest, def: JobDefinition): 
     parameters,
     environment,
     resourceRequirements,
-    resources: resourcesOf(resourceRequirements),
+    resources: nodes ? largestNode(nodes) : resourcesOf(resourceRequirements),
     instanceType,
+    nodes,
     retryStrategy: { ...(retry ?? {}), attempts: retry?.attempts ?? 1 },
     timeout: req.timeout ?? def.timeout,
     schedulingPriority: req.schedulingPriorityOverride ?? def.schedulingPriority,
@@ -473,7 +470,17 @@ function validateAgainstDefinition(req: SubmitJobRequest, def: JobDefinition, pl
   if (req.nodeOverrides) {
     if (platform === 'FARGATE') out.push({ field: 'nodeOverrides', message: 'is not supported for jobs that run on Fargate resources' });
     else if (!def.nodeProperties) out.push({ field: 'nodeOverrides', message: `can only be used with a multinode job definition (${name} is not)` });
-    else validateNumNodesOverride(req.nodeOverrides.numNodes, def, out);
+    else {
+      validateNumNodesOverride(req.nodeOverrides.numNodes, def, out);
+      const numNodes = req.nodeOverrides.numNodes ?? def.nodeProperties.numNodes ?? 1;
+      req.nodeOverrides.nodePropertyOverrides?.forEach((o, k) => {
+        const at = `nodeOverrides.nodePropertyOverrides[${k}].targetNodes`;
+        if (o.targetNodes === undefined || o.targetNodes === '') out.push({ field: at, message: 'is required' });
+        else if (!parseTargetNodes(o.targetNodes, numNodes)) out.push({ field: at, message: `${targetNodesRule(numNodes)} (got ${o.targetNodes})` });
+        const rr = o.containerOverrides?.resourceRequirements;
+        if (rr) checkResourceRequirements(rr, `nodeOverrides.nodePropertyOverrides[${k}].containerOverrides.resourceRequirements`, platform, out);
+      });
+    }
   }
   if (co?.instanceType !== undefined && def.type !== 'multinode') {
     out.push({ field: 'containerOverrides.instanceType', message: 'can only be used with multi-node parallel jobs' });

@@ -55,6 +55,8 @@ export interface Demand {
   gpus: number;
   /** MNP: number of nodes, each on its own instance (maxvCpus must cover them all). */
   nodes?: number;
+  /** MNP: the node ranges' instanceType: only that type can hold a node. */
+  instanceType?: string;
 }
 
 /** A launched instance and what its jobs use. */
@@ -153,7 +155,7 @@ function priceOf(t: InstanceTypeSpec, ce: Pick<CapacityCe, 'type'>): number {
 
 /** Instance types that can hold `demand`, in the order the CE's allocation strategy tries them. */
 export function candidateTypes(ce: Pick<CapacityCe, 'type' | 'allocationStrategy' | 'orchestration' | 'instanceTypes'>, demand: Demand): InstanceTypeSpec[] {
-  const ok = ce.instanceTypes.filter((t) => fits(demand, instanceCapacity(t, ce.orchestration)));
+  const ok = ce.instanceTypes.filter((t) => fits(demand, instanceCapacity(t, ce.orchestration)) && (demand.instanceType === undefined || t.name === demand.instanceType));
   const strategy = ce.allocationStrategy ?? 'BEST_FIT';
   const perVcpu = (t: InstanceTypeSpec) => priceOf(t, ce) / t.vcpus;
   const bySize = (a: InstanceTypeSpec, b: InstanceTypeSpec) => a.vcpus - b.vcpus || a.memoryMiB - b.memoryMiB || compareStrings(a.name, b.name);
@@ -222,19 +224,36 @@ export interface ScaleUpPlan {
  * the chosen type if maxvCpus allows. Finally tops the CE up to minvCpus.
  */
 export function planScaleUp(ce: CapacityCe, demands: readonly Demand[]): ScaleUpPlan {
-  const bins: Array<{ id: string; free: { vcpus: number; memoryMiB: number; gpus: number }; launch?: number }> = ce.instances.map((i) => ({ id: i.id, free: freeOf(i) }));
+  // `whole`: nothing runs on or is planned for the instance (an MNP node can have it).
+  const bins: Array<{ id: string; type: string; free: { vcpus: number; memoryMiB: number; gpus: number }; launch?: number; whole: boolean }> = ce.instances.map((i) => ({
+    id: i.id, type: i.type, free: freeOf(i), whole: i.jobs === 0 && i.usedVcpus === 0 && i.usedMemoryMiB === 0 && i.usedGpus === 0,
+  }));
   const launches: ScaleUpPlan['launches'] = [];
   const placements: ScaleUpPlan['placements'] = [];
   let total = launchedVcpus(ce);
   for (const d of demands) {
     const nodes = Math.max(1, d.nodes ?? 1);
-    if (nodes === 1) {
+    const multiNode = d.nodes !== undefined;
+    if (!multiNode) {
       const fit = bins
         .filter((b) => fits(d, b.free))
         .sort((a, b) => a.free.vcpus - b.free.vcpus || a.free.memoryMiB - b.free.memoryMiB || (a.id < b.id ? -1 : 1))[0];
       if (fit) {
         fit.free = { vcpus: fit.free.vcpus - d.vcpus, memoryMiB: fit.free.memoryMiB - d.memoryMiB, gpus: fit.free.gpus - d.gpus };
+        fit.whole = false;
         placements.push(fit.launch !== undefined ? { launch: fit.launch } : { instance: fit.id });
+        continue;
+      }
+    } else {
+      // An MNP job takes idle launched instances (pending ones included: launched for it earlier) before new ones.
+      const idle = bins.filter((b) => b.whole && fits(d, b.free) && (d.instanceType === undefined || b.type === d.instanceType)).slice(0, nodes);
+      if (idle.length === nodes) {
+        for (const b of idle) {
+          b.whole = false;
+          b.free = { vcpus: 0, memoryMiB: 0, gpus: 0 };
+        }
+        const first = idle[0]!;
+        placements.push(first.launch !== undefined ? { launch: first.launch } : { instance: first.id });
         continue;
       }
     }
@@ -257,8 +276,8 @@ export function planScaleUp(ce: CapacityCe, demands: readonly Demand[]): ScaleUp
       const k = launches.length;
       launches.push({ type: choice.type.name, vcpus: choice.type.vcpus });
       total += choice.type.vcpus;
-      const free = nodes === 1 ? { vcpus: cap.vcpus - d.vcpus, memoryMiB: cap.memoryMiB - d.memoryMiB, gpus: cap.gpus - d.gpus } : { vcpus: 0, memoryMiB: 0, gpus: 0 };
-      bins.push({ id: `launch:${k}`, free, launch: k });
+      const free = !multiNode ? { vcpus: cap.vcpus - d.vcpus, memoryMiB: cap.memoryMiB - d.memoryMiB, gpus: cap.gpus - d.gpus } : { vcpus: 0, memoryMiB: 0, gpus: 0 };
+      bins.push({ id: `launch:${k}`, type: choice.type.name, free, launch: k, whole: false });
       if (n === 0) placements.push({ launch: k });
     }
   }

@@ -3,6 +3,7 @@
  * rejects on the errors; `jobdef validate FILE` shows both.
  */
 import type { RegisterJobDefinitionRequest } from '@aws-sdk/client-batch';
+import { parseTargetNodes, targetNodesRule } from '../jobs/nodes.js';
 import { asObjects, checkEnum, checkInt, checkName, checkTags, isObject } from './common.js';
 import { checkContainer, checkFargatePair, checkVolumes, containerResources, type ContainerContext, type Platform } from './container.js';
 import { checkEksProperties } from './eks-pod.js';
@@ -39,19 +40,6 @@ function checkRetryStrategy(rs: unknown, out: IssueList): void {
   }
 }
 
-interface NodeRange {
-  from: number;
-  to: number;
-}
-
-function parseTargetNodes(s: string, numNodes: number): NodeRange | undefined {
-  const m = /^(\d*):(\d*)$/.exec(s);
-  if (!m || (m[1] === '' && m[2] === '')) return undefined;
-  const from = m[1] === '' ? 0 : Number(m[1]);
-  const to = m[2] === '' ? numNodes - 1 : Number(m[2]);
-  return from <= to && to <= numNodes - 1 ? { from, to } : undefined;
-}
-
 function checkNodeProperties(np: Record<string, unknown>, platform: Platform, parameters: Record<string, unknown>, out: IssueList): void {
   const numNodes = np.numNodes;
   if (!checkInt(numNodes, 'nodeProperties.numNodes', out, 1) || typeof numNodes !== 'number') return;
@@ -64,7 +52,7 @@ function checkNodeProperties(np: Record<string, unknown>, platform: Platform, pa
   ranges.forEach((r, i) => {
     const f = join('nodeProperties.nodeRangeProperties', i);
     const range = typeof r.targetNodes === 'string' ? parseTargetNodes(r.targetNodes, numNodes) : undefined;
-    if (!range) out.error(join(f, 'targetNodes'), `must be "a:b", ":b" or "a:" with 0 <= a <= b <= ${numNodes - 1}`);
+    if (!range) out.error(join(f, 'targetNodes'), targetNodesRule(numNodes));
     else for (let n = range.from; n <= range.to && n < covered.length; n++) covered[n] = true;
     if (r.eksProperties !== undefined) out.error(join(f, 'eksProperties'), 'multinode EKS job definitions are not supported');
     if (!isObject(r.container) && !isObject(r.ecsProperties)) out.error(f, 'must have a container or ecsProperties');

@@ -399,7 +399,7 @@ describe('resolveEffectiveJob', () => {
     expect(eff.command).toEqual(['echo', 'a']);
   });
 
-  it('MNP: the main node range (narrowest wins) gives the resources and instance type', () => {
+  it('MNP: each node gets its narrowest range; resources are the largest node\'s, the job-level view the main node\'s', () => {
     const ranges = [
       { targetNodes: '0:', container: { image: 'i', instanceType: 'c5.xlarge', resourceRequirements: [{ type: 'VCPU' as const, value: '4' }, { type: 'MEMORY' as const, value: '4096' }] } },
       { targetNodes: '1:1', container: { image: 'i', instanceType: 'c5.xlarge', resourceRequirements: [{ type: 'VCPU' as const, value: '2' }, { type: 'MEMORY' as const, value: '1024' }] } },
@@ -407,6 +407,25 @@ describe('resolveEffectiveJob', () => {
     expect(nodeRangeFor(ranges, 0, 4)?.targetNodes).toBe('0:');
     expect(nodeRangeFor(ranges, 1, 4)?.targetNodes).toBe('1:1');
     const def = ec2Def({ type: 'multinode', containerProperties: undefined, nodeProperties: { numNodes: 4, mainNode: 1, nodeRangeProperties: ranges } });
-    expect(resolveEffectiveJob(req(), def)).toMatchObject({ resources: { vcpus: 2, memoryMiB: 1024, gpus: 0 }, instanceType: 'c5.xlarge' });
+    const eff = resolveEffectiveJob(req(), def);
+    expect(eff).toMatchObject({ resources: { vcpus: 4, memoryMiB: 4096, gpus: 0 }, instanceType: 'c5.xlarge' });
+    expect(eff.resourceRequirements).toEqual([{ type: 'VCPU', value: '2' }, { type: 'MEMORY', value: '1024' }]);
+    expect(eff.nodes?.of).toEqual([0, 1, 0, 0]);
+    expect(eff.nodes?.groups.map((g) => g.range)).toEqual([0, 1]);
+    // nodeOverrides: numNodes grows the open range; an override entry applies to the nodes it targets.
+    const eff2 = resolveEffectiveJob(
+      req({ nodeOverrides: { numNodes: 6, nodePropertyOverrides: [{ targetNodes: '4:', containerOverrides: { command: ['echo', 'Ref::x'], environment: [{ name: 'A', value: '1' }] } }] }, parameters: { x: 'y' } }),
+      def,
+    );
+    expect(eff2.nodes?.of).toEqual([0, 1, 0, 0, 2, 2]);
+    expect(eff2.nodes?.groups[2]).toMatchObject({ range: 0, override: 0, command: ['echo', 'y'], environment: [{ name: 'A', value: '1' }] });
+  });
+
+  it('nodeRangeFor: the narrowest range wins, the later one on a tie; targetNodes forms', () => {
+    const ranges = [{ targetNodes: '0:3' }, { targetNodes: '2:3' }, { targetNodes: '1:2' }, { targetNodes: '3' }];
+    expect([0, 1, 2, 3].map((n) => nodeRangeFor(ranges, n, 4)?.targetNodes)).toEqual(['0:3', '1:2', '1:2', '3']);
+    expect(nodeRangeFor([{ targetNodes: ':' }], 3, 4)?.targetNodes).toBe(':');
+    expect(nodeRangeFor([{ targetNodes: ':1' }], 2, 4)).toBeUndefined();
+    expect(nodeRangeFor([{ targetNodes: '5:' }], 5, 4)).toBeUndefined();
   });
 });

@@ -184,6 +184,22 @@ describe('planScaleUp', () => {
     expect(plan.placements).toEqual([{ launch: 0 }]);
   });
 
+  it('MNP: idle launched instances (pending too) count first, so a waiting gang launches nothing more; shared ones do not count', () => {
+    const pending = (id: string) => inst(id, T.m5xlarge, { state: 'PENDING' });
+    const twoIdle = planScaleUp(ce({ instanceTypes: [T.m5xlarge], instances: [pending('i-1'), pending('i-2')] }), [job(4, 4096, 0, 2)]);
+    expect(twoIdle).toEqual({ launches: [], placements: [{ instance: 'i-1' }] });
+    // One of them runs a job: the gang needs two whole instances, so two new ones are launched.
+    const busy = planScaleUp(ce({ instanceTypes: [T.m5xlarge], instances: [pending('i-1'), inst('i-2', T.m5xlarge, { usedVcpus: 1, usedMemoryMiB: 512, jobs: 1 })] }), [job(4, 4096, 0, 2)]);
+    expect(busy.launches).toHaveLength(2);
+    // A single job planned first takes an idle instance away from the gang.
+    const first = planScaleUp(ce({ instanceTypes: [T.m5xlarge], instances: [pending('i-1'), pending('i-2')] }), [job(1, 512), job(4, 4096, 0, 2)]);
+    expect(first.placements[0]).toEqual({ instance: 'i-1' });
+    expect(first.launches).toHaveLength(2);
+    // A node instanceType restricts both reuse and launches.
+    const typed = planScaleUp(ce({ instanceTypes: [T.m5xlarge, T.m52xlarge], instances: [pending('i-1'), pending('i-2')] }), [{ ...job(4, 4096, 0, 2), instanceType: 'm5.2xlarge' }]);
+    expect(typed.launches).toEqual([{ type: 'm5.2xlarge', vcpus: 8 }, { type: 'm5.2xlarge', vcpus: 8 }]);
+  });
+
   it('tops the CE up to minvCpus', () => {
     const plan = planScaleUp(ce({ minvCpus: 4, allocationStrategy: 'BEST_FIT', instanceTypes: [T.m5large, T.m5xlarge] }), []);
     expect(plan.launches).toEqual([

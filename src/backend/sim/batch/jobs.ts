@@ -10,6 +10,7 @@ import type { JobStatus } from '@aws-sdk/client-batch';
 import { emptyStatusSummary } from '../../../domain/jobs/array.js';
 import { MAX_STOP_REASON_LENGTH } from '../../../domain/jobs/cancel.js';
 import { arrayChildId, childDependencyIds, jobDependencyIds } from '../../../domain/jobs/dependencies.js';
+import { mnpNodeId } from '../../../domain/jobs/nodes.js';
 import { JOB_STATUSES, isJobStatus } from '../../../domain/jobs/status.js';
 import { platformOf, resolveEffectiveJob, type SubmitQueueView, validateSubmitJob } from '../../../domain/jobs/submit.js';
 import { fairShareOrder, accrueHistory, type ShareUsage, shareKey } from '../../../domain/scheduling/order.js';
@@ -127,6 +128,19 @@ export function submitJob(ctx: SimCtx, input: B.SubmitJobRequest): B.SubmitJobRe
   } else {
     for (const dep of jobDependencyIds(input.dependsOn)) edges.push([dep, jobId]);
   }
+  if (kind === 'MNP') {
+    // One row per node, `<jobId>#<n>`: PENDING until the whole gang is placed (spec/05 §8).
+    ctx.jobs.insertMany(
+      (function* (): Generator<NewJob> {
+        for (let n = 0; n < (spec.numNodes ?? 1); n++) {
+          yield {
+            ...common, jobId: mnpNodeId(jobId, n), arn: `${arn}#${n}`, status: 'PENDING', parentId: jobId, arrayIndex: n, nextEventAt: null,
+            kind: 'NODE', stateJson: '{}', arraySize: null, body: '',
+          };
+        }
+      })(),
+    );
+  }
   ctx.jobs.insertDeps(edges);
   JobWorld.of(ctx)?.jobsInserted();
   return { jobArn: arn, jobName: input.jobName!, jobId };
@@ -158,6 +172,14 @@ function materialise(ctx: SimCtx, row: JobRow, specs: Map<string, JobSpec>): B.J
     d.dependsOn = deps.map((jobId) => ({ jobId }));
   } else if (row.kind === 'ARRAY') {
     d.arrayProperties = { size: row.arraySize!, statusSummary: { ...(st.summary ?? emptyStatusSummary()) }, statusSummaryLastUpdatedAt: st.summaryAt };
+  } else if (row.kind === 'NODE') {
+    // A node shows its own container (its node range with the submit-time overrides) and nodeDetails.
+    const index = row.arrayIndex ?? 0;
+    const group = spec.nodeGroups?.[spec.nodeOf?.[index] ?? 0];
+    delete d.nodeProperties;
+    if (group?.container) d.container = structuredClone(group.container);
+    if (group?.ecsProperties) d.ecsProperties = structuredClone(group.ecsProperties);
+    d.nodeDetails = { nodeIndex: index, isMainNode: index === (spec.mainNode ?? 0) };
   }
   if (d.container) {
     const cur = st.cur;
@@ -257,7 +279,8 @@ function summarise(row: JobRow, specs: Map<string, JobSpec>, ctx: SimCtx): B.Job
   if (row.jobDefinitionArn !== null) s.jobDefinition = row.jobDefinitionArn;
   const needState = row.kind === 'ARRAY' || row.status === 'STARTING' || row.status === 'RUNNING' || row.status === 'FAILED';
   const st = needState ? (JSON.parse(row.stateJson) as JobState) : undefined;
-  if (row.kind !== 'ARRAY' && specOf(ctx, row, specs).detail.container) {
+  const spec = specOf(ctx, row, specs);
+  if (row.kind === 'NODE' || row.kind === 'MNP' || (row.kind !== 'ARRAY' && spec.detail.container)) {
     const c: B.ContainerSummary = {};
     if (row.exitCode !== null) c.exitCode = row.exitCode;
     if (st?.last?.reason) c.reason = st.last.reason;
@@ -266,6 +289,8 @@ function summarise(row: JobRow, specs: Map<string, JobSpec>, ctx: SimCtx): B.Job
   if (st?.cur) s.capacityUsage = [{ capacityUnit: 'VCPU', quantity: st.cur.vcpus }];
   if (row.kind === 'ARRAY') s.arrayProperties = { size: row.arraySize!, statusSummary: { ...(st?.summary ?? emptyStatusSummary()) }, statusSummaryLastUpdatedAt: st?.summaryAt };
   if (row.kind === 'CHILD') s.arrayProperties = { index: row.arrayIndex! };
+  if (row.kind === 'MNP') s.nodeProperties = { numNodes: spec.numNodes };
+  if (row.kind === 'NODE') s.nodeProperties = { numNodes: spec.numNodes, nodeIndex: row.arrayIndex!, isMainNode: row.arrayIndex === (spec.mainNode ?? 0) };
   return s;
 }
 
@@ -285,7 +310,9 @@ export function listJobs(ctx: SimCtx, input: B.ListJobsRequest): B.ListJobsRespo
   const parentId = input.arrayJobId ?? input.multiNodeJobId;
   // Filters don't apply to array children or MNP nodes (spec/07 §5): there, only jobStatus counts.
   const filter = parentId === undefined ? filters[0] : undefined;
-  const predicate = filter ? filterPredicate(filter) : undefined;
+  // arrayJobId lists array children only, multiNodeJobId MNP nodes only (each scope's own kind).
+  const kindOnly = input.arrayJobId ? { sql: "kind = 'CHILD'", args: [] } : input.multiNodeJobId ? { sql: "kind = 'NODE'", args: [] } : undefined;
+  const predicate = filter ? filterPredicate(filter) : kindOnly;
   const statusIgnored = filter !== undefined && filter.name !== 'SHARE_IDENTIFIER';
   const statuses = statusIgnored ? undefined : [input.jobStatus ?? 'RUNNING'];
   const cap = filter ? 100 : 1000;

@@ -89,7 +89,7 @@ describe('job list', () => {
     expect(await t.run('job', 'list', '--since', 'yesterday')).toBe(2);
     expect(t.stderr()).toContain('error: --since: "yesterday" is neither a duration');
     expect(await t.run('job', 'list', '--queue', 'work', '--array-parent', 'x')).toBe(2);
-    expect(t.stderr()).toContain('give --queue or --array-parent, not both');
+    expect(t.stderr()).toContain('give one of --queue, --array-parent or --multi-node-job (got --queue and --array-parent)');
     expect(await t.run('job', 'list', '--queue', 'nope')).toBe(3);
   });
 

@@ -66,6 +66,8 @@ export interface CurrentAttempt {
   eAt?: number;
   /** Consumable resources locked by this attempt (name, quantity, the resource row's seq). */
   cr?: Array<{ n: string; q: number; s?: number }>;
+  /** MNP nodes: what the node holds on its instance (the whole free instance: nodes are single-tenant). */
+  hold?: { v: number; m: number; g: number };
   /** Index of the next log step to write. */
   li?: number;
   logStream?: string;
@@ -90,6 +92,8 @@ export interface JobState {
   fs?: number;
   /** The container outcome of the latest finished attempt. */
   last?: B.ContainerDetail;
+  /** MNP parents: the attempt in progress (its gang is placed) and the main node's private IPv4 once it runs. */
+  gang?: { n: number; ip?: string };
 }
 
 export interface Rec {

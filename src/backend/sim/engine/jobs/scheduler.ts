@@ -20,6 +20,7 @@ import {
   type InstanceTypeSpec,
   type InstanceView,
   type ComputeType,
+  fits,
   instanceCapacity,
   isFargate,
   placeFargate,
@@ -141,6 +142,11 @@ export class SchedulerView {
   }
 }
 
+/** True if a CE can run multi-node parallel jobs: managed EC2 On-Demand (not Spot, not Fargate, not EKS). */
+function mnpCapable(ce: CeInfo): boolean {
+  return ce.usable && !ce.fargate && ce.type === 'EC2';
+}
+
 /** The scheduler of one JobWorld. */
 export class Scheduler {
   readonly view: SchedulerView;
@@ -198,8 +204,32 @@ export class Scheduler {
     return this.w.spec(r).demand;
   }
 
+  /**
+   * An MNP job starts only when every node has an idle running instance to itself, all in one CE
+   * (the first in queue order that has them). Fargate and Spot CEs never run MNP jobs (spec/05 §8).
+   */
+  private tryStartGang(r: Rec, ces: CeInfo[]): boolean {
+    const spec = this.w.spec(r);
+    const d = spec.demand;
+    const nodes = Math.max(1, d.nodes ?? 1);
+    if (spec.consumables?.length && !this.w.consumablesAvailable(spec, nodes)) return false;
+    for (const ce of ces) {
+      if (!mnpCapable(ce)) continue;
+      const idle = this.runningViews(ce)
+        .filter((v) => v.state === 'RUNNING' && v.jobs === 0 && v.usedVcpus === 0 && v.usedMemoryMiB === 0 && v.usedGpus === 0 && (d.instanceType === undefined || v.type === d.instanceType) && fits(d, { vcpus: v.vcpus, memoryMiB: v.memoryMiB, gpus: v.gpus }))
+        .sort((a, b) => a.vcpus - b.vcpus || a.memoryMiB - b.memoryMiB || (a.id < b.id ? -1 : 1));
+      if (idle.length < nodes) continue;
+      const insts = idle.slice(0, nodes).map((v) => this.w.instances().get(v.id)!);
+      this.w.startGang(r, { arn: ce.arn, name: ce.name, clusterArn: ce.body.ecsClusterArn }, insts);
+      this.viewCache.delete(ce.arn);
+      return true;
+    }
+    return false;
+  }
+
   /** Starts `r` on the first CE (in queue order) with room now; false if none has. */
   private tryStart(r: Rec, ces: CeInfo[]): boolean {
+    if (r.row.kind === 'MNP') return this.tryStartGang(r, ces);
     const spec = this.w.spec(r);
     const d = spec.demand;
     // Consumable resources: the job stays RUNNABLE until every one it needs is available (spec/03 §6).
@@ -276,9 +306,15 @@ export class Scheduler {
     const seen = this.heads.get(q.arn);
     if (seen?.key === key && (r.row.statusReason ?? undefined) !== undefined === seen.blocked) return seen.blocked;
     const d = this.demandOf(r);
+    const multiNode = r.row.kind === 'MNP';
     const map = new Map<string, BlockedCeView>();
-    for (const c of ces) map.set(c.arn, this.capacityCe(c));
-    const reason = blockedReason({ demand: d }, q, map);
+    for (const c of ces) {
+      const v: BlockedCeView = this.capacityCe(c);
+      // MNP jobs can't run on Spot (or Fargate) CEs: to them, such a CE is an unsupported configuration.
+      if (multiNode && !mnpCapable(c)) v.unsupportedInstanceConfiguration = true;
+      map.set(c.arn, v);
+    }
+    const reason = blockedReason({ demand: d, multiNode }, q, map);
     this.w.setHeadReason(r, reason, q.body.jobStateTimeLimitActions);
     this.heads.set(q.arn, { key, blocked: reason !== undefined });
     return reason !== undefined;
@@ -416,11 +452,14 @@ export class Scheduler {
       if (rest.length === 0) break;
       if (!ce.usable || ce.fargate) continue;
       const cap = this.capacityCe(ce);
-      const plan = planScaleUp(cap, rest);
+      // MNP demands (with `nodes`) only launch in CEs that can run them.
+      const eligible = mnpCapable(ce) ? rest : rest.filter((d) => d.nodes === undefined);
+      const skipped = eligible === rest ? [] : rest.filter((d) => d.nodes !== undefined);
+      const plan = planScaleUp(cap, eligible);
       const launched = plan.launches.map((l) => this.launch(ce, l.type));
-      const left: Demand[] = [];
+      const left: Demand[] = skipped;
       plan.placements.forEach((p, k) => {
-        const d = rest[k]!;
+        const d = eligible[k]!;
         let id: string | undefined;
         if ('instance' in p) id = p.instance;
         else if ('launch' in p) id = launched[p.launch]?.id;

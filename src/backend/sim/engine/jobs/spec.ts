@@ -5,7 +5,7 @@
  * nodes use their parent's, so 10,000 children cost one spec.
  */
 import type * as B from '@aws-sdk/client-batch';
-import { type EffectiveJob, type JobPlatform, nodeRangeFor } from '../../../../domain/jobs/submit.js';
+import { type EffectiveJob, type JobPlatform, resourcesOf } from '../../../../domain/jobs/submit.js';
 import { type LogConfigurationView, logGroupName } from '../../../../domain/jobs/log-stream.js';
 import { compact } from '../../batch/common.js';
 
@@ -13,7 +13,8 @@ export interface JobSpec {
   /** Static JobDetail members (jobName, jobQueue, jobDefinition, container, retryStrategy, …). */
   detail: B.JobDetail;
   platform: JobPlatform;
-  demand: { vcpus: number; memoryMiB: number; gpus: number };
+  /** Per node for MNP jobs (the largest node's), with `nodes` = numNodes. */
+  demand: { vcpus: number; memoryMiB: number; gpus: number; nodes?: number; instanceType?: string };
   command?: string[];
   environment: B.KeyValuePair[];
   retryStrategy: B.RetryStrategy;
@@ -29,47 +30,83 @@ export interface JobSpec {
   /** MNP: node count and main node. */
   numNodes?: number;
   mainNode?: number;
+  /** MNP: the node groups (one per distinct container) and each node's group. */
+  nodeGroups?: NodeGroupSpec[];
+  nodeOf?: number[];
   consumables: Array<{ consumableResource: string; quantity: number }>;
+}
+
+/** What differs between the nodes of an MNP job: a node's spec is its parent's with these fields. */
+export interface NodeGroupSpec {
+  /** The node's container (absent for an ECS multi-container range, which has `ecsProperties`). */
+  container?: B.ContainerDetail;
+  ecsProperties?: B.EcsProperties;
+  demand: { vcpus: number; memoryMiB: number; gpus: number };
+  command?: string[];
+  environment: B.KeyValuePair[];
+  image?: string;
+  logGroup?: string;
+  logConfig?: LogConfigurationView;
+}
+
+function containerDetail(c: B.ContainerProperties, command: string[] | undefined, environment: B.KeyValuePair[], resourceRequirements: B.ResourceRequirement[], instanceType: string | undefined): B.ContainerDetail {
+  return compact({
+    image: c.image,
+    command,
+    jobRoleArn: c.jobRoleArn,
+    executionRoleArn: c.executionRoleArn,
+    volumes: c.volumes,
+    environment,
+    mountPoints: c.mountPoints,
+    readonlyRootFilesystem: c.readonlyRootFilesystem,
+    ulimits: c.ulimits,
+    privileged: c.privileged,
+    user: c.user,
+    instanceType,
+    resourceRequirements,
+    linuxParameters: c.linuxParameters,
+    logConfiguration: c.logConfiguration,
+    secrets: c.secrets,
+    networkConfiguration: c.networkConfiguration,
+    fargatePlatformConfiguration: c.fargatePlatformConfiguration,
+    ephemeralStorage: c.ephemeralStorage,
+    runtimePlatform: c.runtimePlatform,
+    repositoryCredentials: c.repositoryCredentials,
+    enableExecuteCommand: c.enableExecuteCommand,
+  });
 }
 
 /** Builds the spec of a submitted job. */
 export function buildSpec(req: B.SubmitJobRequest, def: B.JobDefinition, eff: EffectiveJob, queue: B.JobQueueDetail): JobSpec {
   const c = def.containerProperties;
+  let nodeGroups: NodeGroupSpec[] | undefined;
   let container: B.ContainerDetail | undefined;
   let logConfig: LogConfigurationView | undefined;
   let image: string | undefined;
   if (c) {
     image = c.image;
     logConfig = c.logConfiguration as LogConfigurationView | undefined;
-    container = compact({
-      image: c.image,
-      command: eff.command,
-      jobRoleArn: c.jobRoleArn,
-      executionRoleArn: c.executionRoleArn,
-      volumes: c.volumes,
-      environment: eff.environment,
-      mountPoints: c.mountPoints,
-      readonlyRootFilesystem: c.readonlyRootFilesystem,
-      ulimits: c.ulimits,
-      privileged: c.privileged,
-      user: c.user,
-      instanceType: eff.instanceType,
-      resourceRequirements: eff.resourceRequirements,
-      linuxParameters: c.linuxParameters,
-      logConfiguration: c.logConfiguration,
-      secrets: c.secrets,
-      networkConfiguration: c.networkConfiguration,
-      fargatePlatformConfiguration: c.fargatePlatformConfiguration,
-      ephemeralStorage: c.ephemeralStorage,
-      runtimePlatform: c.runtimePlatform,
-      repositoryCredentials: c.repositoryCredentials,
-      enableExecuteCommand: c.enableExecuteCommand,
+    container = containerDetail(c, eff.command, eff.environment, eff.resourceRequirements, eff.instanceType);
+  } else if (def.nodeProperties && eff.nodes) {
+    const layout = eff.nodes;
+    nodeGroups = layout.groups.map((g) => {
+      const lc = g.container.logConfiguration as LogConfigurationView | undefined;
+      return {
+        ...(g.ecsProperties ? { ecsProperties: g.ecsProperties } : { container: containerDetail(g.container, g.command, g.environment, g.resourceRequirements, g.instanceType) }),
+        demand: (() => {
+          const r = resourcesOf(g.resourceRequirements);
+          return { vcpus: r.vcpus || 1, memoryMiB: r.memoryMiB, gpus: r.gpus };
+        })(),
+        command: g.command,
+        environment: g.environment,
+        image: g.container.image,
+        logGroup: logGroupName(lc),
+        logConfig: lc,
+      };
     });
-  } else if (def.nodeProperties) {
-    const np = def.nodeProperties;
-    const range = nodeRangeFor(np.nodeRangeProperties ?? [], np.mainNode ?? 0, eff.arraySize ?? np.numNodes ?? 1);
-    image = range?.container?.image;
-    logConfig = range?.container?.logConfiguration as LogConfigurationView | undefined;
+    const main = nodeGroups[layout.of[layout.mainNode] ?? 0];
+    image = main?.image;
+    logConfig = main?.logConfig;
   } else if (def.ecsProperties) {
     const first = def.ecsProperties.taskProperties?.[0]?.containers?.[0];
     image = first?.image;
@@ -77,7 +114,7 @@ export function buildSpec(req: B.SubmitJobRequest, def: B.JobDefinition, eff: Ef
   } else if (def.eksProperties) {
     image = def.eksProperties.podProperties?.containers?.[0]?.image;
   }
-  const numNodes = def.nodeProperties ? (req.nodeOverrides?.numNodes ?? def.nodeProperties.numNodes ?? 1) : undefined;
+  const numNodes = def.nodeProperties ? (eff.nodes?.numNodes ?? req.nodeOverrides?.numNodes ?? def.nodeProperties.numNodes ?? 1) : undefined;
   const detail: B.JobDetail = compact({
     jobName: req.jobName,
     jobQueue: queue.jobQueueArn,
@@ -100,7 +137,7 @@ export function buildSpec(req: B.SubmitJobRequest, def: B.JobDefinition, eff: Ef
   return {
     detail,
     platform: eff.platform,
-    demand: { vcpus: eff.resources.vcpus || 1, memoryMiB: eff.resources.memoryMiB, gpus: eff.resources.gpus },
+    demand: { vcpus: eff.resources.vcpus || 1, memoryMiB: eff.resources.memoryMiB, gpus: eff.resources.gpus, ...(numNodes !== undefined ? { nodes: numNodes } : {}), ...(numNodes !== undefined && eff.instanceType ? { instanceType: eff.instanceType } : {}) },
     command: eff.command,
     environment: eff.environment,
     retryStrategy: eff.retryStrategy,
@@ -113,6 +150,8 @@ export function buildSpec(req: B.SubmitJobRequest, def: B.JobDefinition, eff: Ef
     failureReason: eff.failureReason,
     numNodes,
     mainNode: def.nodeProperties ? (def.nodeProperties.mainNode ?? 0) : undefined,
+    nodeGroups,
+    nodeOf: eff.nodes?.of,
     consumables: eff.consumableResources,
   };
 }

@@ -234,10 +234,10 @@ export class JobWorld {
   }
 
   /** True when every consumable resource the job needs has its quantity available (a missing one: wait). */
-  consumablesAvailable(spec: JobSpec): boolean {
+  consumablesAvailable(spec: JobSpec, times = 1): boolean {
     for (const c of spec.consumables ?? []) {
       const row = this.consumable(consumableName(c.consumableResource));
-      if (!row || row.body.availableQuantity < c.quantity) return false;
+      if (!row || row.body.availableQuantity < c.quantity * times) return false;
     }
     return true;
   }
@@ -292,7 +292,7 @@ export class JobWorld {
 
   statusOf = (jobId: string): JobStatus | undefined => this.recs.get(jobId)?.row.status ?? this.ctx.jobs.statusOf(jobId);
 
-  /** The spec of a job (array children and nodes share their parent's). */
+  /** The spec of a job (array children share their parent's; an MNP node is its parent's with its group's container). */
   spec(r: Rec): JobSpec {
     const top = r.row.parentId ?? r.row.jobId;
     let s = this.specs.get(top);
@@ -301,6 +301,7 @@ export class JobWorld {
       s = JSON.parse(body) as JobSpec;
       this.specs.set(top, s);
     }
+    if (r.row.kind === 'NODE') return this.nodeSpec(s, top, r.row.arrayIndex ?? 0);
     return s;
   }
 
@@ -484,7 +485,8 @@ export class JobWorld {
   /** Moves a job to `to` (asserted), keeping array parents' summaries and terminal bookkeeping. */
   setStatus(r: Rec, to: JobStatus, statusReason?: string | null): void {
     const from = r.row.status;
-    assertTransition(from, to, r.row.kind === 'ARRAY' ? 'arrayParent' : 'job', r.row.jobId);
+    assertTransition(from, to, r.row.kind === 'ARRAY' ? 'arrayParent' : r.row.kind === 'NODE' ? 'node' : 'job', r.row.jobId);
+    if (r.row.kind === 'NODE' && isTerminal(from)) this.reviveNode(r);
     if (from === 'RUNNABLE' || to === 'RUNNABLE') this.changedQueues.add(r.row.queueArn);
     r.row.status = to;
     if (statusReason !== undefined) r.row.statusReason = statusReason;
@@ -505,6 +507,7 @@ export class JobWorld {
     }
     this.touch(r);
     if (r.row.kind === 'CHILD' && r.row.parentId) this.childChanged(r.row.parentId, from, to);
+    if (r.row.kind === 'MNP' && isTerminal(to)) this.endUnfinishedNodes(r);
     if (to === 'RUNNABLE') this.requestPass();
   }
 
@@ -660,11 +663,14 @@ export class JobWorld {
       const env = attemptEnvironment(spec.environment, {
         jobId: r.row.jobId, attempt: cur.n, queueName: spec.queueName, computeEnvironmentName: cur.ceName,
         array: r.row.kind === 'CHILD' ? { index: r.row.arrayIndex!, size: r.row.arraySize ?? 0 } : undefined,
+        node: r.row.kind === 'NODE' ? this.nodeEnvironment(r) : undefined,
       });
       tl = simulateCommand(cmd, { environment: env });
       if (memo !== undefined) TIMELINES.set(memo, tl);
     }
-    t = attemptEnd(tl, spec.attemptSeconds, cur.memoryMiB);
+    // MNP: the timeout is the whole job's, counted from the main node's RUNNING (spec/05 §4.3): the
+    // main node carries it, and its end stops the other nodes.
+    t = attemptEnd(tl, r.row.kind === 'NODE' && !this.isMainNode(r) ? undefined : spec.attemptSeconds, cur.memoryMiB);
     this.timelines.set(key, t);
     return t;
   }
@@ -701,6 +707,7 @@ export class JobWorld {
     }
     r.row.startedAt = this.now;
     this.setStatus(r, 'RUNNING');
+    if (r.row.kind === 'NODE' && this.isMainNode(r)) this.mainNodeRunning(r);
     this.runningTick(r);
   }
 
@@ -741,9 +748,9 @@ export class JobWorld {
     if (cur.instanceId) {
       const i = this.instances().get(cur.instanceId);
       if (i) {
-        i.uv -= cur.vcpus;
-        i.um -= cur.memoryMiB;
-        i.ug -= cur.gpus;
+        i.uv -= cur.hold?.v ?? cur.vcpus;
+        i.um -= cur.hold?.m ?? cur.memoryMiB;
+        i.ug -= cur.hold?.g ?? cur.gpus;
         i.jobs -= 1;
         if (i.jobs === 0) i.idleSince = this.now;
         this.putInst(i);
@@ -786,6 +793,10 @@ export class JobWorld {
     r.row.exitCode = out.exitCode ?? null;
     r.row.nextEventAt = null;
     const from = r.row.status;
+    if (r.row.kind === 'NODE') {
+      this.nodeEnded(r, attempt, out, forced);
+      return;
+    }
     if (forced) {
       this.fail(r, forced.reason, forced.flag);
       return;
@@ -928,10 +939,202 @@ export class JobWorld {
     this.requestPass();
   }
 
+  // ---- multi-node parallel jobs (spec/05 §8) --------------------------------------------------
+
+  /** A node's spec: its parent's, with the container of the node's group. */
+  private nodeSpec(s: JobSpec, top: string, index: number): JobSpec {
+    const g = s.nodeOf?.[index] ?? 0;
+    const key = `${top}#g${g}`;
+    let n = this.specs.get(key);
+    if (!n) {
+      const grp = s.nodeGroups?.[g];
+      if (!grp) return s;
+      const { nodeProperties: _np, ...detail } = s.detail;
+      n = {
+        ...s, detail: { ...detail, container: grp.container, ecsProperties: grp.ecsProperties }, demand: grp.demand, command: grp.command, environment: grp.environment,
+        image: grp.image, logGroup: grp.logGroup, logConfig: grp.logConfig,
+      };
+      this.specs.set(key, n);
+    }
+    return n;
+  }
+
+  /** True for the main node of an MNP job. */
+  isMainNode(r: Rec): boolean {
+    return r.row.kind === 'NODE' && r.row.arrayIndex === (this.spec(r).mainNode ?? 0);
+  }
+
+  /** The nodes of an MNP job, by index. */
+  private nodeRecs(p: Rec): Rec[] {
+    return this.ctx.jobs.children(p.row.jobId).map((row) => this.rec(row));
+  }
+
+  /** The AWS_BATCH_JOB_*NODE* facts of a node (the main node's address once it runs). */
+  private nodeEnvironment(r: Rec): { index: number; mainNodeIndex: number; numNodes: number; mainNodePrivateIpv4?: string } {
+    const spec = this.spec(r);
+    const p = r.row.parentId ? this.get(r.row.parentId) : undefined;
+    return { index: r.row.arrayIndex ?? 0, mainNodeIndex: spec.mainNode ?? 0, numNodes: spec.numNodes ?? 1, mainNodePrivateIpv4: p?.st.gang?.ip };
+  }
+
+  /**
+   * RUNNABLE -> STARTING for a whole MNP job: every node gets one of `instances` (idle, in node
+   * order) to itself; the main node starts now, the others once it is RUNNING.
+   */
+  startGang(p: Rec, ce: { arn: string; name: string; clusterArn?: string }, instances: Inst[]): void {
+    const spec = this.spec(p);
+    const n = (p.st.attempts?.length ?? 0) + 1;
+    p.st.gang = { n };
+    p.st.fs ??= this.now;
+    delete p.st.reasonSince;
+    const nodes = this.nodeRecs(p);
+    nodes.forEach((nd, k) => this.placeNode(nd, ce, instances[k]!, n));
+    this.setStatus(p, 'STARTING', null);
+    const main = nodes[spec.mainNode ?? 0];
+    if (main) this.nodeStarting(main);
+  }
+
+  /** A node takes its instance whole (single-tenant) and waits PENDING for its turn to start. */
+  private placeNode(nd: Rec, ce: { arn: string; name: string; clusterArn?: string }, i: Inst, n: number): void {
+    const spec = this.spec(nd);
+    const taskId = hexId(this.seed, nd.row.jobId, n);
+    const cluster = (ce.clusterArn ?? '').split('/').pop() ?? ce.name;
+    const prefix = `arn:aws:ecs:${this.ctx.region}:${this.ctx.account}`;
+    const hold = { v: i.v - i.uv, m: i.m - i.um, g: i.g - i.ug };
+    const cur: CurrentAttempt = {
+      n, ceArn: ce.arn, ceName: ce.name, taskId, taskArn: `${prefix}:task/${cluster}/${taskId}`, vcpus: spec.demand.vcpus, memoryMiB: spec.demand.memoryMiB,
+      gpus: spec.demand.gpus, sAt: this.now, instanceId: i.id, containerInstanceArn: `${prefix}:container-instance/${cluster}/${hexId(this.seed, i.id)}`, hold,
+    };
+    i.uv += hold.v;
+    i.um += hold.m;
+    i.ug += hold.g;
+    i.jobs += 1;
+    delete i.idleSince;
+    this.putInst(i);
+    this.lockConsumables(spec, cur);
+    nd.st.cur = cur;
+    nd.st.fs ??= this.now;
+    const share = this.shareOf(nd);
+    if (share) this.shareUse(nd.row.queueArn, share.key, cur.vcpus, share.decay);
+    this.touch(nd);
+  }
+
+  /** A placed node: PENDING -> STARTING (image pull, container start). */
+  private nodeStarting(nd: Rec): void {
+    const cur = nd.st.cur!;
+    cur.sAt = this.now;
+    nd.row.nextEventAt = this.now + delayMs(this.seed, JOB_TIMING.ec2StartMinS, JOB_TIMING.ec2StartMaxS, 'start', nd.row.jobId, cur.n);
+    this.setStatus(nd, 'STARTING', null);
+  }
+
+  /** The main node is RUNNING: so is the job (its startedAt), and the other nodes start, in no set order. */
+  private mainNodeRunning(main: Rec): void {
+    const p = main.row.parentId ? this.get(main.row.parentId) : undefined;
+    if (!p?.st.gang) return;
+    p.st.gang.ip = privateIpv4(this.seed, main.st.cur?.instanceId ?? main.row.jobId);
+    p.row.startedAt = this.now;
+    this.setStatus(p, 'RUNNING');
+    for (const nd of this.nodeRecs(p)) if (nd !== main && nd.row.status === 'PENDING' && nd.st.cur) this.nodeStarting(nd);
+  }
+
+  /** A node's attempt ended (recorded by endAttempt): the node ends by its own outcome; the main node's end ends the job. */
+  private nodeEnded(nd: Rec, attempt: B.AttemptDetail, out: AttemptOutcome, forced?: { reason: string; flag: 'cancel' | 'terminate' }): void {
+    if (forced) {
+      this.fail(nd, forced.reason, forced.flag);
+      return;
+    }
+    this.setStatus(nd, out.ok ? 'SUCCEEDED' : 'FAILED', out.statusReason ?? null);
+    if (!this.isMainNode(nd) || !nd.row.parentId) return;
+    const p = this.get(nd.row.parentId);
+    if (p?.st.gang) this.gangEnd(p, nd, attempt, out);
+  }
+
+  /**
+   * The main node exited: the other nodes are stopped (they end with the main node's status), and
+   * the job takes the main node's outcome, or goes back to RUNNABLE (front) when retryStrategy
+   * retries it: every node then runs again in the next attempt.
+   */
+  private gangEnd(p: Rec, main: Rec, attempt: B.AttemptDetail, out: AttemptOutcome): void {
+    const n = p.st.gang!.n;
+    const nodes = this.nodeRecs(p);
+    for (const nd of nodes) {
+      if (nd === main || isTerminal(nd.row.status)) continue;
+      if (nd.st.cur) this.endAttempt(nd, { statusReason: MAIN_NODE_EXITED_REASON, cause: 'TERMINATED', ok: out.ok });
+      else this.setStatus(nd, out.ok ? 'SUCCEEDED' : 'FAILED', MAIN_NODE_EXITED_REASON);
+    }
+    this.recordGangAttempt(p, attempt, out.exitCode);
+    const from = p.row.status;
+    if (out.ok) {
+      this.setStatus(p, 'SUCCEEDED', out.statusReason ?? null);
+      return;
+    }
+    const decision = evaluateRetry(this.spec(p).retryStrategy, { attempt: n, exitCode: out.exitCode, reason: out.reason, statusReason: out.statusReason, cause: out.cause });
+    if (decision.action === 'RETRY' && (from === 'RUNNING' || from === 'STARTING')) {
+      p.row.dispatchAt = this.now - SCHEDULER.requeueOffset;
+      this.setStatus(p, 'RUNNABLE', null);
+      for (const nd of nodes) this.setStatus(nd, 'PENDING', null);
+    } else {
+      this.setStatus(p, 'FAILED', out.statusReason ?? null);
+    }
+  }
+
+  /** The job's attempt record is the main node's (spec/05 §8: started/stopped/reason/exit come from it). */
+  private recordGangAttempt(p: Rec, attempt: B.AttemptDetail | undefined, exitCode: number | undefined): void {
+    if (attempt) {
+      const rec = structuredClone(attempt);
+      (p.st.attempts ??= []).push(rec);
+      p.st.last = rec.container;
+    }
+    p.row.exitCode = exitCode ?? null;
+    delete p.st.gang;
+  }
+
+  /** TerminateJob of a STARTING/RUNNING MNP job: every node is killed, the job FAILED (never retried). */
+  private killGang(p: Rec, reason: string): void {
+    const n = p.st.gang?.n;
+    let main: Rec | undefined;
+    for (const nd of this.nodeRecs(p)) {
+      if (this.isMainNode(nd)) main = nd;
+      if (isTerminal(nd.row.status)) continue;
+      if (nd.st.cur) {
+        const running = nd.row.status === 'RUNNING';
+        this.endAttempt(nd, { exitCode: running ? SIGKILL_EXIT_CODE : undefined, statusReason: reason, cause: 'TERMINATED', ok: false }, { reason, flag: 'terminate' });
+      } else this.fail(nd, reason, 'terminate');
+    }
+    const attempts = main?.st.attempts ?? [];
+    this.recordGangAttempt(p, n !== undefined && attempts.length === n ? attempts[n - 1] : undefined, main?.row.exitCode ?? undefined);
+    this.fail(p, reason, 'terminate');
+  }
+
+  /** An MNP job ended without running (cancel, a failed dependency, evaluation): its nodes end with it. */
+  private endUnfinishedNodes(p: Rec): void {
+    const flag = p.st.isTerminated ? 'terminate' : p.st.isCancelled ? 'cancel' : undefined;
+    const reason = p.row.statusReason ?? '';
+    delete p.st.gang;
+    for (const nd of this.nodeRecs(p)) {
+      if (isTerminal(nd.row.status)) continue;
+      if (nd.st.cur) this.endAttempt(nd, { statusReason: reason, cause: 'TERMINATED', ok: false }, flag ? { reason, flag } : undefined);
+      else this.fail(nd, reason, flag);
+    }
+  }
+
+  /** A node of a retried job is active again. */
+  private reviveNode(nd: Rec): void {
+    if (nd.row.active === 0) {
+      nd.row.active = 1;
+      if (this.activeN !== undefined) this.activeN++;
+    }
+    nd.row.stoppedAt = null;
+  }
+
   // ---- cancel and terminate -------------------------------------------------------------------
 
   /** CancelJob / TerminateJob on one job (array parents cascade to their children). */
   stop(r: Rec, request: 'cancel' | 'terminate', reason: string): void {
+    // A node's ID stands for its job: cancel/terminate act on the whole MNP job.
+    if (r.row.kind === 'NODE' && r.row.parentId) {
+      const p = this.get(r.row.parentId);
+      if (p) r = p;
+    }
     if (r.row.kind === 'ARRAY') {
       if (isTerminal(r.row.status)) return;
       r.st.stop = { request, reason };
@@ -963,6 +1166,10 @@ export class JobWorld {
         this.touch(r);
         break;
       case 'KILL': {
+        if (r.row.kind === 'MNP') {
+          this.killGang(r, reason);
+          break;
+        }
         const running = r.row.status === 'RUNNING';
         this.endAttempt(r, { exitCode: running ? SIGKILL_EXIT_CODE : undefined, statusReason: reason, cause: 'TERMINATED', ok: false }, { reason, flag: 'terminate' });
         break;
@@ -974,3 +1181,11 @@ export class JobWorld {
 }
 
 export type { AttemptOutcome };
+
+/** statusReason of the nodes Batch stops because the main node exited (our wording: AWS gives none). */
+export const MAIN_NODE_EXITED_REASON = 'Stopped: the main node exited';
+
+/** A node's private IPv4 address in the simulated VPC (seeded by its instance). */
+function privateIpv4(seed: number, key: string): string {
+  return `10.0.${Math.floor(draw(seed, 'ip', key) * 256)}.${1 + Math.floor(draw(seed, 'ip4', key) * 254)}`;
+}
