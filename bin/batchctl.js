@@ -40,20 +40,41 @@ if (argv.includes('--debug')) {
   process.setSourceMapsEnabled(true);
   require(BUNDLE);
 } else {
-  runCached();
+  runCached(pickBundle(argv));
 }
 
-function runCached() {
+/**
+ * The bundle to run: the one of argv's noun when argv starts with one (`ce list …`), the one with
+ * no noun when argv has only options (`--version`, `--help`), else dist/main.cjs, which has them all.
+ * Each holds the whole CLI core, so any of them runs any command it has; the others' nouns throw.
+ */
+function pickBundle(args) {
+  const dir = path.join(__dirname, '..', 'dist', 'nouns');
+  let noun;
+  if (args.every((a) => a.startsWith('-') && a !== '-' && a !== '--')) noun = 'none';
+  else {
+    try {
+      const { nouns } = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
+      if (Object.hasOwn(nouns, args[0])) noun = nouns[args[0]];
+    } catch {
+      // no per-noun bundles: the whole CLI
+    }
+  }
+  return typeof noun === 'string' && /^[a-z][a-z0-9-]*$/.test(noun) ? { file: path.join(dir, `${noun}.cjs`), key: noun } : { file: BUNDLE, key: 'main' };
+}
+
+function runCached(bundle) {
   let source;
   try {
-    source = fs.readFileSync(BUNDLE, 'latin1');
+    source = fs.readFileSync(bundle.file, 'latin1');
   } catch {
+    if (bundle.file !== BUNDLE) return runCached({ file: BUNDLE, key: 'main' });
     process.stderr.write(`error: ${BUNDLE} is missing: run \`npm install\` (or \`npm run build\`) in ${path.dirname(__dirname)}\n`);
     process.exit(1);
   }
   const build = /^\/\/ batchctl \S+ build (\w+)/.exec(source)?.[1];
   const dir = cacheDir();
-  const file = build && dir ? path.join(dir, `${build}-${process.version}-${process.arch}-${nounOf(argv)}.v8`) : undefined;
+  const file = build && dir ? path.join(dir, `${build}-${process.version}-${process.arch}-${bundle.key}.v8`) : undefined;
   let cachedData;
   if (file) {
     try {
@@ -63,10 +84,10 @@ function runCached() {
     }
   }
   // The same wrapper Node gives a CommonJS module; the bundle's line numbers are kept.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle.file, cachedData });
   if (file && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCache(script, dir, file));
-  const mod = { exports: {}, id: BUNDLE, filename: BUNDLE };
-  script.runInThisContext()(mod.exports, createRequire(BUNDLE), mod, BUNDLE, path.dirname(BUNDLE));
+  const mod = { exports: {}, id: bundle.file, filename: bundle.file };
+  script.runInThisContext()(mod.exports, createRequire(bundle.file), mod, bundle.file, path.dirname(bundle.file));
 }
 
 function cacheDir() {
@@ -75,19 +96,6 @@ function cacheDir() {
   if (env) return path.resolve(env);
   const base = process.env.XDG_CACHE_HOME || (process.env.HOME ? path.join(process.env.HOME, '.cache') : undefined);
   return base ? path.join(base, 'batchctl') : undefined;
-}
-
-/** The command's noun (the first word that is not an option's value): each noun has its cache. */
-function nounOf(args) {
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') break;
-    if (a.startsWith('-')) continue;
-    if (i > 0 && args[i - 1].startsWith('-') && !args[i - 1].includes('=')) continue;
-    if (/^[a-z][a-z0-9-]{0,30}$/.test(a)) return a;
-    break;
-  }
-  return 'none';
 }
 
 function writeCache(script, dir, file) {

@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // Builds dist/: type-checks with tsc (no output), then bundles with esbuild.
 //
-// The CLI is one CommonJS file, dist/main.cjs, that bin/batchctl.js compiles with a V8 code cache
-// (node:vm cachedData) kept in the user's cache directory. Node 20 has no compile cache of its own:
-// without one, every start re-parses and re-compiles what it runs, and ES modules add a resolve and
-// a link per file. Modules behind a dynamic import() (each noun, the simulator, the dashboard, the
+// The CLI is CommonJS bundles that bin/batchctl.js compiles with a V8 code cache (node:vm
+// cachedData) kept in the user's cache directory: dist/main.cjs with every command, and one per
+// noun in dist/nouns/ (plus none.cjs for --version and --help), so that a start reads and
+// deserialises only what its command can use. Node 20 has no compile cache of its own: without
+// one, every start re-parses and re-compiles what it runs, and ES modules add a resolve and a link
+// per file. Modules behind a dynamic import() (each noun, the simulator, the dashboard, the
 // wizard) are still evaluated only when a command needs them: esbuild wraps them in lazy
 // initialisers. Packages stay external (node_modules) and are imported through src/packages.ts.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { dirname } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const skipTypes = process.argv.includes('--no-typecheck');
@@ -74,39 +77,104 @@ const common = {
   logLevel: 'warning',
 };
 
-// The CLI: one CommonJS bundle. Its first line names the build (a hash of the contents), which keys
-// the code cache (bin/batchctl.js): a rebuilt bundle never meets a cache compiled from another one.
-const cli = await build({
-  ...common,
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.cjs',
-  format: 'cjs',
-  write: false,
-  plugins: [inkFromHost, lazyChildProcess],
-  // better-sqlite3's JavaScript is inlined too (its ~15 files would otherwise be compiled at every
-  // start that opens the simulator); its native addon is loaded by path (src/backend/sim/store/database.ts),
-  // so its `bindings` lookup, kept external, only runs if the addon is not where npm builds it.
-  external: [...common.external.filter((p) => p !== 'better-sqlite3'), 'bindings'],
-  // program.ts reads package.json only when run from the sources; the bundle has the version defined.
-  define: { ...common.define, 'import.meta.url': 'undefined' },
-});
-const code = cli.outputFiles.find((f) => f.path.endsWith('.cjs'));
-const map = cli.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
-// Code compiled by node:vm cannot call import() on Node 20 (src/packages.ts): any left is a bug.
-// (The one in importPackage's fallback never runs in the bundle: the package host is always there.)
-const imports = [...code.text.matchAll(/(?<![\w$.])import\(/g)].map((m) => code.text.slice(m.index - 60, m.index + 60));
-if (imports.length !== 1) {
-  console.error(`build: dist/main.cjs has ${imports.length} import() expressions, expected only importPackage's:\n  ${imports.join('\n  ')}`);
-  console.error('build: import packages through src/packages.ts (importPackage, enterInk)');
-  process.exit(1);
+// The commands of program.ts's NOUNS table: name, aliases and the module each loads.
+const programSource = readFileSync(`${root}src/program.ts`, 'utf8');
+const NOUN_ENTRY = /\{ name: '([^']+)',(?: aliases: \[([^\]]*)\],)?.*?load: \(\) => import\('([^']+)'\) \}/g;
+const nouns = [...programSource.matchAll(NOUN_ENTRY)].map((m) => ({ name: m[1], aliases: m[2] ? [...m[2].matchAll(/'([^']+)'/g)].map((a) => a[1]) : [], spec: m[3] }));
+if (nouns.length < 10) throw new Error(`build: found only ${nouns.length} nouns in src/program.ts; has the NOUNS table changed shape?`);
+// These build the whole command tree (completion scripts, dynamic completion), so they need every noun.
+const NEEDS_ALL = new Set(['completion', '__complete']);
+
+/**
+ * A bundle with only some nouns: program.ts's loaders of the others throw. bin/batchctl.js runs one
+ * when argv starts with a noun (and `none.cjs` when argv has only options: --version, --help), so a
+ * start reads and deserialises a fraction of the code.
+ */
+function onlyNouns(keep) {
+  return {
+    name: 'only-nouns',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/]program\.ts$/ }, () => {
+        let n = 0;
+        const contents = programSource.replace(NOUN_ENTRY, (entry, name) => {
+          n++;
+          return keep.has(name) ? entry : entry.replace(/load: \(\) => import\('[^']+'\)/, `load: () => Promise.reject(new Error('internal error: the ${name} command is not in this bundle of batchctl'))`);
+        });
+        if (n !== nouns.length) throw new Error('only-nouns: program.ts changed while building');
+        return { contents, loader: 'ts' };
+      });
+    },
+  };
 }
-mkdirSync(`${root}dist`, { recursive: true });
-const buildId = createHash('sha256').update(code.text).digest('hex').slice(0, 16);
-writeFileSync(code.path, `// batchctl ${pkg.version} build ${buildId}\n${code.text}`);
-// One more line at the top: the source map's generated lines start one later.
-const mapJson = JSON.parse(map.text);
-mapJson.mappings = `;${mapJson.mappings}`;
-writeFileSync(map.path, JSON.stringify(mapJson));
+
+/** For the bundle with no noun (--version, --help): no command runs, so no backend is ever opened. */
+const noBackends = {
+  name: 'no-backends',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]context\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const loads = /await import\('\.\/backend\/(aws|sim)\/index\.js'\)/g;
+      if ([...source.matchAll(loads)].length !== 2) throw new Error('no-backends: context.ts no longer imports the two backends as expected');
+      return { contents: source.replace(loads, "await Promise.reject(new Error('internal error: no backend in this bundle of batchctl'))"), loader: 'ts' };
+    });
+  },
+};
+
+/**
+ * Builds one CommonJS bundle of the CLI. Its first line names the build (a hash of the contents),
+ * which keys the code cache (bin/batchctl.js): a rebuilt bundle never meets a cache compiled from
+ * another one.
+ */
+async function buildCli(outfile, plugins, sourcemap) {
+  const result = await build({
+    ...common,
+    entryPoints: ['src/main.ts'],
+    outfile,
+    format: 'cjs',
+    write: false,
+    metafile: Boolean(process.env.BATCHCTL_BUILD_META),
+    sourcemap,
+    plugins: [inkFromHost, lazyChildProcess, ...plugins],
+    // better-sqlite3's JavaScript is inlined too (its ~15 files would otherwise be compiled at every
+    // start that opens the simulator); its native addon is loaded by path (src/backend/sim/store/database.ts),
+    // so its `bindings` lookup, kept external, only runs if the addon is not where npm builds it.
+    external: [...common.external.filter((p) => p !== 'better-sqlite3'), 'bindings'],
+    // program.ts reads package.json only when run from the sources; the bundle has the version defined.
+    define: { ...common.define, 'import.meta.url': 'undefined' },
+  });
+  if (result.metafile) {
+    mkdirSync(dirname(`${root}${outfile}`), { recursive: true });
+    writeFileSync(`${root}${outfile}.meta.json`, JSON.stringify(result.metafile));
+  }
+  const code = result.outputFiles.find((f) => f.path.endsWith('.cjs'));
+  // Code compiled by node:vm cannot call import() on Node 20 (src/packages.ts): any left is a bug.
+  // (The one in importPackage's fallback never runs in the bundle: the package host is always there.)
+  const imports = [...code.text.matchAll(/(?<![\w$.])import\(/g)].map((m) => code.text.slice(m.index - 60, m.index + 60));
+  if (imports.length !== 1) {
+    throw new Error(`build: ${outfile} has ${imports.length} import() expressions, expected only importPackage's:\n  ${imports.join('\n  ')}\nimport packages through src/packages.ts (importPackage, enterInk)`);
+  }
+  mkdirSync(dirname(code.path), { recursive: true });
+  const buildId = createHash('sha256').update(code.text).digest('hex').slice(0, 16);
+  writeFileSync(code.path, `// batchctl ${pkg.version} build ${buildId}\n${code.text}`);
+  const map = result.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
+  if (map) {
+    // One more line at the top: the source map's generated lines start one later.
+    const mapJson = JSON.parse(map.text);
+    mapJson.mappings = `;${mapJson.mappings}`;
+    writeFileSync(map.path, JSON.stringify(mapJson));
+  }
+}
+
+// Every noun (with a source map, for --debug), then one bundle per noun and one with none.
+const own = nouns.filter((n) => !NEEDS_ALL.has(n.name));
+await Promise.all([
+  buildCli('dist/main.cjs', [], true),
+  buildCli('dist/nouns/none.cjs', [onlyNouns(new Set()), noBackends], false),
+  ...own.map((n) => buildCli(`dist/nouns/${n.name}.cjs`, [onlyNouns(new Set([n.name]))], false)),
+]);
+// What bin/batchctl.js needs to pick a bundle from argv's first word.
+const aliases = Object.fromEntries(own.flatMap((n) => [[n.name, n.name], ...n.aliases.map((a) => [a, n.name])]));
+writeFileSync(`${root}dist/nouns/index.json`, JSON.stringify({ nouns: aliases }) + '\n');
 
 // The backends as stand-alone ES modules, for benchmarks and tools that open a simulator store or
 // the AWS backend without the CLI.

@@ -1,7 +1,8 @@
 /**
- * bin/batchctl.js runs dist/main.cjs with a V8 code cache (see its header): these check that the
- * cache is written where documented, reused, survives corruption and concurrency, can be turned off,
- * and that --debug bypasses it for source-mapped stack traces.
+ * bin/batchctl.js runs a bundle of the CLI (its noun's, or dist/main.cjs) with a V8 code cache (see
+ * its header): these check that the bundle is picked from argv, that the cache is written where
+ * documented, reused, survives corruption and concurrency, can be turned off, and that --debug
+ * bypasses it for source-mapped stack traces.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,14 +20,16 @@ const files = (dir = CACHE) => {
     return [];
   }
 };
-const build = readFileSync(join(__dirname, '..', '..', 'dist', 'main.cjs'), 'utf8').split('\n', 1)[0]!.split(' ').pop()!;
+/** The build id on the first line of the bundle bin/batchctl.js runs for a noun (`none`: only options). */
+const build = (noun: string) => readFileSync(join(__dirname, '..', '..', 'dist', 'nouns', `${noun}.cjs`), 'utf8').split('\n', 1)[0]!.split(' ').pop()!;
+const cacheFile = (noun: string) => `${build(noun)}-${process.version}-${process.arch}-${noun}.v8`;
 
 describe('the code cache', () => {
   it('is written per noun at the first run and read at the next, with the same output', async () => {
     const first = await box.run(['config', 'list']);
     expect(first.code, first.stderr).toBe(0);
     const written = files();
-    expect(written).toEqual([`${build}-${process.version}-${process.arch}-config.v8`]);
+    expect(written).toEqual([cacheFile('config')]);
     const before = statSync(join(CACHE, written[0]!));
     expect(before.size).toBeGreaterThan(10_000);
     expect(before.mode & 0o777).toBe(0o600);
@@ -38,11 +41,11 @@ describe('the code cache', () => {
     expect(statSync(join(CACHE, written[0]!)).mtimeMs).toBe(before.mtimeMs);
 
     expect((await box.run(['--version'])).code).toBe(0);
-    expect(files()).toContain(`${build}-${process.version}-${process.arch}-none.v8`);
+    expect(files()).toContain(cacheFile('none'));
   });
 
   it('a corrupt cache file is rejected by V8 and replaced; the command is unaffected', async () => {
-    const name = `${build}-${process.version}-${process.arch}-sim.v8`;
+    const name = cacheFile('sim');
     expect((await box.run(['sim', 'status'])).code).toBe(0);
     writeFileSync(join(CACHE, name), 'not a code cache');
     const r = await box.run(['sim', 'status']);
@@ -55,7 +58,7 @@ describe('the code cache', () => {
     const dir = join(box.dir, 'concurrent-cache');
     const runs = await Promise.all(Array.from({ length: 6 }, () => box.run(['queue', 'list'], { env: { BATCHCTL_COMPILE_CACHE: dir } })));
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
-    expect(files(dir)).toEqual([`${build}-${process.version}-${process.arch}-queue.v8`]);
+    expect(files(dir)).toEqual([cacheFile('queue')]);
     const again = await box.run(['queue', 'list'], { env: { BATCHCTL_COMPILE_CACHE: dir } });
     expect(again.stdout).toBe(runs[0]!.stdout);
   });
@@ -67,6 +70,27 @@ describe('the code cache', () => {
       expect(files(join(other.dir, '.cache'))).toEqual([]);
     } finally {
       other.cleanup();
+    }
+  });
+
+  it('argv not starting with a noun runs the whole CLI (dist/main.cjs), with its own cache', async () => {
+    const main = readFileSync(join(__dirname, '..', '..', 'dist', 'main.cjs'), 'utf8').split('\n', 1)[0]!.split(' ').pop()!;
+    const r = await box.run(['-o', 'json', 'config', 'list']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toBeTruthy();
+    expect(files()).toContain(`${main}-${process.version}-${process.arch}-main.v8`);
+    // An alias picks its noun's bundle.
+    expect((await box.run(['jq', 'list'])).code).toBe(0);
+    expect(files()).toContain(cacheFile('queue'));
+  });
+
+  it('every noun and alias in dist/nouns/index.json runs from its bundle (its help)', async () => {
+    const { nouns } = JSON.parse(readFileSync(join(__dirname, '..', '..', 'dist', 'nouns', 'index.json'), 'utf8')) as { nouns: Record<string, string> };
+    expect(Object.keys(nouns).length).toBeGreaterThan(15);
+    const runs = await Promise.all(Object.keys(nouns).map(async (word) => [word, await box.run([word, '--help'])] as const));
+    for (const [word, r] of runs) {
+      expect(r.code, `${word}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, word).toMatch(/^Usage: batchctl /);
     }
   });
 
