@@ -4,7 +4,7 @@
  * ListJobs (spec/07 §5 exactly, through indexes), CancelJob/TerminateJob (the stop matrix) and
  * GetJobQueueSnapshot. The engine (engine/jobs/) moves the jobs; this file only reads and asks.
  */
-import { sha256 } from '../hash.js';
+import { shortHash } from '../hash.js';
 import type * as B from '@aws-sdk/client-batch';
 import type { JobStatus } from '@aws-sdk/client-batch';
 import { emptyStatusSummary } from '../../../domain/jobs/array.js';
@@ -320,7 +320,7 @@ export function listJobs(ctx: SimCtx, input: B.ListJobsRequest): B.ListJobsRespo
   if (max !== undefined && (!Number.isInteger(max) || max < 1)) fail('maxResults', `must be at least 1 (got ${max})`);
   const limit = Math.min(max ?? cap, cap);
   const scope = JSON.stringify([queueArn ?? '', parentId ?? '', statuses ?? [], filter ?? null]);
-  const scopeKey = sha256(scope).toString('base64url').slice(0, 16);
+  const scopeKey = shortHash(scope);
   const after = decodeListToken(input.nextToken, scopeKey);
   const rows = ctx.jobs.list({ queueArn, parentId, statuses, after, limit: limit + 1, where: predicate });
   const page = rows.slice(0, limit);
