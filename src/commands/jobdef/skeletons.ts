@@ -144,8 +144,9 @@ nodeProperties:
           - sh
           - -c
           - echo node $AWS_BATCH_JOB_NODE_INDEX of $AWS_BATCH_JOB_NUM_NODES
-        # Every node group must use the same instance type.
-        instanceType: c5.xlarge
+        # Optional: the one instance type every node runs on (all ranges must name the same one,
+        # and the queue's compute environments must allow it), e.g.
+        # instanceType: c5.xlarge
         resourceRequirements:
           - type: VCPU
             value: "2"

@@ -70,6 +70,13 @@ export async function runLogs(ctx: Context, opts: LogsOptions): Promise<void> {
   for (const line of result.lines) printer.print(line);
   for (const job of result.notStarted) {
     ctx.io.err(statusLine(ctx, job));
-    ctx.io.err(ctx.io.color().dim(`  no log stream yet: streams appear when an attempt reaches RUNNING (batchctl logs -f ${job.jobId} waits for it)\n`));
+    const ended = job.status === 'SUCCEEDED' || job.status === 'FAILED';
+    ctx.io.err(
+      ctx.io.color().dim(
+        ended
+          ? `  no log stream: it ended without reaching RUNNING\n`
+          : `  no log stream yet: streams appear when an attempt reaches RUNNING (batchctl logs -f ${job.jobId} waits for it)\n`,
+      ),
+    );
   }
 }

@@ -42,18 +42,21 @@ export function jobDemand(job: JobDetail): Demand | undefined {
   const ranges = job.nodeProperties?.nodeRangeProperties ?? [];
   if (ranges.length > 0) {
     const per = ranges.map((n) => fromRequirements(n.container?.resourceRequirements));
+    // The ranges share one instanceType when they name one (AWS's rule): only that type holds a node.
+    const instanceType = ranges.map((n) => n.container?.instanceType).find((t) => t !== undefined);
     return {
       vcpus: Math.max(...per.map((p) => p.vcpus ?? 1)),
       memoryMiB: Math.max(...per.map((p) => p.memoryMiB ?? 0)),
       gpus: Math.max(...per.map((p) => p.gpus ?? 0)),
       nodes: job.nodeProperties?.numNodes,
+      ...(instanceType ? { instanceType } : {}),
     };
   }
   return undefined;
 }
 
 export function describeDemand(d: Demand): string {
-  return `${d.vcpus} vCPU, ${d.memoryMiB} MiB${d.gpus ? `, ${d.gpus} GPU` : ''}${d.nodes && d.nodes > 1 ? ` per node x ${d.nodes} nodes` : ''}`;
+  return `${d.vcpus} vCPU, ${d.memoryMiB} MiB${d.gpus ? `, ${d.gpus} GPU` : ''}${d.nodes && d.nodes > 1 ? ` per node x ${d.nodes} nodes` : ''}${d.instanceType ? ` on ${d.instanceType} only` : ''}`;
 }
 
 /** The CE as the capacity model needs it (no running instances: the port does not show them). */

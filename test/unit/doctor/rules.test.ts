@@ -134,6 +134,16 @@ describe('STARTING, FAILED, queue and CE rules over facts', () => {
     expect(byId(checks(f, enabled), 'job.runnable.network.egress.subnet-0pub1a')!.verdict).toBe('PASS');
   });
 
+  it('a multi-node job whose node instanceType the compute environment does not allow cannot fit', () => {
+    const mnp = (instanceType?: string) => job('m', { container: undefined, nodeProperties: { numNodes: 2, mainNode: 0, nodeRangeProperties: [{ targetNodes: '0:', container: { ...(instanceType ? { instanceType } : {}), resourceRequirements: [{ type: 'VCPU', value: '2' }, { type: 'MEMORY', value: '4096' }] } }] } });
+    const f = facts({ ces: [{ computeEnvironmentName: 'ce', computeEnvironmentArn: 'arn:ce', state: 'ENABLED', status: 'VALID', type: 'MANAGED', computeResources: { type: 'EC2', maxvCpus: 64, minvCpus: 0, instanceTypes: ['c4'], subnets: [], securityGroupIds: [] } }] });
+    const pinned = byId(checks(f, mnp('c5.xlarge')), 'job.runnable.fits')!;
+    expect(pinned.verdict).toBe('FAIL');
+    expect(pinned.evidence[0]).toBe('job needs 2 vCPU, 4096 MiB per node x 2 nodes on c5.xlarge only');
+    expect(pinned.fix).toMatch(/allow c5\.xlarge in a compute environment of the queue/);
+    expect(byId(checks(f, mnp()), 'job.runnable.fits')!.verdict).toBe('PASS');
+  });
+
   it('a queue with invalid time-limit actions; a CE with maxvCpus 0, DISABLED in an ENABLED queue', () => {
     const f = facts({ queues: [queue({ jobStateTimeLimitActions: [{ state: 'RUNNABLE', action: 'CANCEL', maxTimeSeconds: 60, reason: 'UNDETERMINED' }] })] });
     const q = diagnose(f, [{ kind: 'queue', queue: f.queues[0]! }])[0]!;

@@ -93,7 +93,10 @@ export const fitsRule = defineRule({
     }
     if (ces.length === 0) return [fail(this.id, 'the queue has no compute environment', this.reads[1]!, evidence, 'add a compute environment to the queue')];
     if (anyFit) return [pass(this.id, this.title, this.reads[1]!, evidence)];
-    return [fail(this.id, 'no compute environment of the queue can ever run the job', this.reads[1]!, evidence, 'allow bigger instance types or raise maxvCpus, or shrink the job (memory counts after the ECS agent\'s reservation: m4.large registers about 7,985 MiB)')];
+    const fix = demand.instanceType
+      ? `allow ${demand.instanceType} in a compute environment of the queue (instanceTypes), or drop instanceType from the job definition's node ranges`
+      : 'allow bigger instance types or raise maxvCpus, or shrink the job (memory counts after the ECS agent\'s reservation: m4.large registers about 7,985 MiB)';
+    return [fail(this.id, 'no compute environment of the queue can ever run the job', this.reads[1]!, evidence, fix)];
   },
 });
 

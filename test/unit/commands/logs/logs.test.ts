@@ -146,6 +146,13 @@ describe('logs without --follow', () => {
     expect(s.stderr()).toMatch(/no log stream yet/);
   });
 
+  it('says when a job ended without a stream (cancelled while RUNNABLE), without promising one', async () => {
+    const s = await scripted({ [ID]: [{ at: T0, job: job(ID, 'FAILED', { statusReason: 'Cancelled by batchctl', isCancelled: true }) }] });
+    await runLogs(s.ctx, { jobIds: [ID] });
+    expect(s.stderr()).toMatch(/no log stream: it ended without reaching RUNNING/);
+    expect(s.stderr()).not.toMatch(/waits for it/);
+  });
+
   it('fans in array children with [index] labels, ordered by time, via FilterLogEvents', async () => {
     const P = 'bbbbbbbb-0000-0000-0000-000000000000';
     const tl: Record<string, Array<{ at: number; job: ReturnType<typeof job> }>> = { [P]: [{ at: T0, job: job(P, 'SUCCEEDED', { arrayProperties: { size: 3 } }) }] };
