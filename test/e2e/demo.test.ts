@@ -9,11 +9,7 @@ import { sandbox } from '../helpers/cli.js';
 const box = sandbox();
 afterAll(() => box.cleanup());
 
-const json = async (args: string[]) => {
-  const r = await box.run([...args, '-o', 'json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-};
+const json = (args: string[]) => box.json(args);
 
 describe('demo end to end', () => {
   it('runs the first run: the stack, hello world, the array children, the dependent job, a summary', async () => {

@@ -12,11 +12,7 @@ import { sandbox } from '../helpers/cli.js';
 const box = sandbox();
 afterAll(() => box.cleanup());
 
-const json = async (args: string[]) => {
-  const r = await box.run([...args, '-o', 'json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-};
+const json = (args: string[]) => box.json(args);
 
 const status = async (id: string): Promise<string> => (await json(['job', 'describe', id])).jobs[0].status;
 

@@ -12,11 +12,7 @@ import { BIN, ROOT, sandbox } from '../helpers/cli.js';
 const box = sandbox();
 afterAll(() => box.cleanup());
 
-const json = async (args: string[]) => {
-  const r = await box.run([...args, '-o', 'json']);
-  expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout);
-};
+const json = (args: string[]) => box.json(args);
 
 describe('demo, then a look around', () => {
   beforeAll(async () => {

@@ -36,6 +36,8 @@ export interface Sandbox {
   config: string;
   env: NodeJS.ProcessEnv;
   run(args: string[], opts?: RunOptions): Promise<CliResult>;
+  /** Runs with `-o json`, expects exit 0, and parses stdout. */
+  json(args: string[], opts?: RunOptions): Promise<any>;
   cleanup(): void;
 }
 
@@ -69,6 +71,11 @@ export function sandbox(extraEnv: NodeJS.ProcessEnv = {}): Sandbox {
     config,
     env,
     run: (args, opts = {}) => runCli(args, { ...opts, env: { ...env, ...opts.env } }),
+    json: async (args, opts = {}) => {
+      const r = await runCli([...args, '-o', 'json'], { ...opts, env: { ...env, ...opts.env } });
+      if (r.code !== 0) throw new Error(`batchctl ${args.join(' ')} -o json exited ${r.code}: ${r.stderr}`);
+      return JSON.parse(r.stdout);
+    },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

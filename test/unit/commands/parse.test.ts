@@ -3,8 +3,6 @@
  * function and check the options it receives. No backend is involved.
  */
 import { describe, expect, it } from 'vitest';
-import type { Command } from 'commander';
-import type { Context } from '../../../src/context.js';
 import { ceCreateCommand } from '../../../src/commands/ce/create.js';
 import { ceUpdateCommand } from '../../../src/commands/ce/update.js';
 import { ceDescribeCommand } from '../../../src/commands/ce/describe.js';
@@ -22,30 +20,7 @@ import { parseCeOrder, parseTimeLimit } from '../../../src/commands/queue/reques
 import { buildRegisterRequest } from '../../../src/commands/jobdef/request.js';
 import { splitShellWords } from '../../../src/commands/jobdef/shell-words.js';
 import { parseShare } from '../../../src/commands/policy/request.js';
-
-const ctx = {} as Context;
-
-type Builder<O> = (ctx: Context, runF: (ctx: Context, opts: O) => Promise<void>) => Command;
-
-/** Parses argv with the run function replaced by a spy; resolves to the options it got. */
-async function parse<O>(build: Builder<O>, args: string[]): Promise<O> {
-  let got: O | undefined;
-  const cmd = build(ctx, async (_ctx, opts) => {
-    got = opts;
-  });
-  cmd.exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
-  await cmd.parseAsync(args, { from: 'user' });
-  if (!got) throw new Error('run function not called');
-  return got;
-}
-
-async function parseError<O>(build: Builder<O>, args: string[]): Promise<string> {
-  let message = '';
-  const cmd = build(ctx, async () => undefined);
-  cmd.exitOverride().configureOutput({ writeErr: (s) => (message += s), writeOut: () => undefined });
-  await expect(cmd.parseAsync(args, { from: 'user' })).rejects.toThrow();
-  return message;
-}
+import { parse, parseError } from '../../helpers/parse.js';
 
 describe('ce create', () => {
   it('takes every flag, repeatable lists and tags', async () => {

@@ -6,8 +6,6 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Command } from 'commander';
-import type { Context } from '../../../src/context.js';
 import { resourceCreateCommand } from '../../../src/commands/resource/create.js';
 import { resourceUpdateCommand, updateEffect, updateOperation } from '../../../src/commands/resource/update.js';
 import { resourceJobsCommand, jobFilters } from '../../../src/commands/resource/jobs.js';
@@ -18,28 +16,7 @@ import { buildRegisterRequest } from '../../../src/commands/jobdef/request.js';
 import { buildSubmitRequest } from '../../../src/commands/job/request.js';
 import { createTestContext, type TestContext } from '../../helpers/test-context.js';
 import { fargateCe, queue } from './world.js';
-
-const ctx = {} as Context;
-type Builder<O> = (ctx: Context, runF: (ctx: Context, opts: O) => Promise<void>) => Command;
-
-async function parse<O>(build: Builder<O>, args: string[]): Promise<O> {
-  let got: O | undefined;
-  const cmd = build(ctx, async (_ctx, opts) => {
-    got = opts;
-  });
-  cmd.exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
-  await cmd.parseAsync(args, { from: 'user' });
-  if (!got) throw new Error('run function not called');
-  return got;
-}
-
-async function parseError<O>(build: Builder<O>, args: string[]): Promise<string> {
-  let message = '';
-  const cmd = build(ctx, async () => undefined);
-  cmd.exitOverride().configureOutput({ writeErr: (s) => (message += s), writeOut: () => undefined });
-  await expect(cmd.parseAsync(args, { from: 'user' })).rejects.toThrow();
-  return message;
-}
+import { parse, parseError } from '../../helpers/parse.js';
 
 describe('resource: parsing', () => {
   it('create: name, --total, --type in any case, repeatable --tag', async () => {

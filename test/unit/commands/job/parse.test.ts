@@ -1,7 +1,5 @@
 /** Parse tests for `batchctl job …` and `queue snapshot`: argv -> the options the run function gets. */
 import { describe, expect, it } from 'vitest';
-import type { Command } from 'commander';
-import type { Context } from '../../../../src/context.js';
 import { jobSubmitCommand } from '../../../../src/commands/job/submit.js';
 import { jobListCommand } from '../../../../src/commands/job/list.js';
 import { jobDescribeCommand } from '../../../../src/commands/job/describe.js';
@@ -9,28 +7,7 @@ import { jobWaitCommand } from '../../../../src/commands/job/wait.js';
 import { jobStopCommand, operationFor } from '../../../../src/commands/job/stop.js';
 import { queueSnapshotCommand } from '../../../../src/commands/queue/snapshot.js';
 import { buildSubmitRequest, defaultJobName, parseDependency } from '../../../../src/commands/job/request.js';
-
-const ctx = {} as Context;
-type Builder<O> = (ctx: Context, runF: (ctx: Context, opts: O) => Promise<void>) => Command;
-
-async function parse<O>(build: Builder<O>, args: string[]): Promise<O> {
-  let got: O | undefined;
-  const cmd = build(ctx, async (_ctx, opts) => {
-    got = opts;
-  });
-  cmd.exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
-  await cmd.parseAsync(args, { from: 'user' });
-  if (!got) throw new Error('run function not called');
-  return got;
-}
-
-async function parseError<O>(build: Builder<O>, args: string[]): Promise<string> {
-  let message = '';
-  const cmd = build(ctx, async () => undefined);
-  cmd.exitOverride().configureOutput({ writeErr: (s) => (message += s), writeOut: () => undefined });
-  await expect(cmd.parseAsync(args, { from: 'user' })).rejects.toThrow();
-  return message;
-}
+import { parse, parseError } from '../../../helpers/parse.js';
 
 describe('job submit', () => {
   it('takes every flag', async () => {
