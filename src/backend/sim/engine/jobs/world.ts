@@ -620,12 +620,7 @@ export class JobWorld {
       const i = where.instance;
       cur.instanceId = i.id;
       cur.containerInstanceArn = `${prefix}:container-instance/${cluster}/${hexId(this.seed, i.id)}`;
-      i.uv += d.vcpus;
-      i.um += d.memoryMiB;
-      i.ug += d.gpus;
-      i.jobs += 1;
-      delete i.idleSince;
-      this.putInst(i);
+      this.occupy(i, d.vcpus, d.memoryMiB, d.gpus);
     } else {
       this.usage(ce.arn).fv += cur.vcpus;
       this.usageDirty = true;
@@ -643,6 +638,16 @@ export class JobWorld {
   }
 
   /** Fair-share key and decay of a job's share, when its queue has a fair-share policy. */
+  /** An attempt takes its share of an instance, which is then no longer idle. */
+  private occupy(i: Inst, vcpus: number, memoryMiB: number, gpus: number): void {
+    i.uv += vcpus;
+    i.um += memoryMiB;
+    i.ug += gpus;
+    i.jobs += 1;
+    delete i.idleSince;
+    this.putInst(i);
+  }
+
   shareOf(r: Rec): { key: string; decay: number } | undefined {
     return this.shareResolver?.(r);
   }
@@ -1004,12 +1009,7 @@ export class JobWorld {
       n, ceArn: ce.arn, ceName: ce.name, taskId, taskArn: `${prefix}:task/${cluster}/${taskId}`, vcpus: spec.demand.vcpus, memoryMiB: spec.demand.memoryMiB,
       gpus: spec.demand.gpus, sAt: this.now, instanceId: i.id, containerInstanceArn: `${prefix}:container-instance/${cluster}/${hexId(this.seed, i.id)}`, hold,
     };
-    i.uv += hold.v;
-    i.um += hold.m;
-    i.ug += hold.g;
-    i.jobs += 1;
-    delete i.idleSince;
-    this.putInst(i);
+    this.occupy(i, hold.v, hold.m, hold.g);
     this.lockConsumables(spec, cur);
     nd.st.cur = cur;
     nd.st.fs ??= this.now;
