@@ -36,5 +36,5 @@ export function palette(enabled: boolean): Palette {
 /** Removes ANSI escape sequences (for width computations and tests). */
 export function stripAnsi(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+  return s.includes('\x1b') ? s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '') : s;
 }

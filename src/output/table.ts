@@ -55,10 +55,15 @@ function truncate(cell: string, width: number): string {
   return out + '…';
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Columns a string takes on a terminal: ANSI escapes take none, wide characters two. */
 export function displayWidth(s: string): number {
+  const plain = stripAnsi(s);
+  // Nearly every cell (names, ARNs, statuses, numbers): one column per character.
+  if (PRINTABLE_ASCII.test(plain)) return plain.length;
   let w = 0;
-  for (const ch of stripAnsi(s)) w += charWidth(ch.codePointAt(0)!);
+  for (const ch of plain) w += charWidth(ch.codePointAt(0)!);
   return w;
 }
 
