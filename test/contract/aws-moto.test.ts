@@ -14,7 +14,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsBackend, type AwsBackend } from '../../src/backend/aws/index.js';
+import { run } from '../../src/cli.js';
+import { createContext } from '../../src/context.js';
 import { ExitCode, toBatchctlError } from '../../src/errors.js';
+import { testStreams } from '../../src/io/iostreams.js';
+import { scriptedPrompter } from '../../src/io/prompter.js';
 import { skipWithoutMoto, startMoto, useFakeAwsEnv, type MotoServer } from '../helpers/moto.js';
 import type { Scenario, World } from './scenario.js';
 
@@ -279,27 +283,43 @@ describe.skipIf(skip)('moto deviations (AWS behaves differently; see docs/aws.md
     expect((await backend.batch.describeJobQueues({})).jobQueues).toEqual([]);
   });
 
-  it('GetJobQueueSnapshot is not implemented: an HTML 404 the SDK cannot parse', async () => {
+  it('GetJobQueueSnapshot is not implemented: an HTML 404 the SDK cannot parse, mapped to "does not implement" (exit 1)', async () => {
     const err = await backend.batch.getJobQueueSnapshot({ jobQueue: 'q' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ $metadata: { httpStatusCode: 404 } });
     expect((err as Error).name).not.toBe('ClientException');
+    const mapped = toBatchctlError(err);
+    expect(mapped.exitCode).toBe(ExitCode.FAILURE);
+    expect(mapped.message).toBe(`the endpoint ${moto.endpoint} does not implement batch:GetJobQueueSnapshot (HTTP 404): it is not AWS, or an older version of the API`);
   });
 
-  it('the consumable-resource operations are not implemented: HTML 404s the SDK cannot parse', async () => {
+  it('the consumable-resource operations are not implemented: HTML 404s the SDK cannot parse, each named in the mapped error', async () => {
     const b = backend.batch;
-    const calls: Array<Promise<unknown>> = [
-      b.createConsumableResource({ consumableResourceName: 'lic', totalQuantity: 1 }),
-      b.describeConsumableResource({ consumableResource: 'lic' }),
-      b.listConsumableResources({}),
-      b.updateConsumableResource({ consumableResource: 'lic', operation: 'ADD', quantity: 1 }),
-      b.deleteConsumableResource({ consumableResource: 'lic' }),
-      b.listJobsByConsumableResource({ consumableResource: 'lic' }),
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['CreateConsumableResource', () => b.createConsumableResource({ consumableResourceName: 'lic', totalQuantity: 1 })],
+      ['DescribeConsumableResource', () => b.describeConsumableResource({ consumableResource: 'lic' })],
+      ['ListConsumableResources', () => b.listConsumableResources({})],
+      ['UpdateConsumableResource', () => b.updateConsumableResource({ consumableResource: 'lic', operation: 'ADD', quantity: 1 })],
+      ['DeleteConsumableResource', () => b.deleteConsumableResource({ consumableResource: 'lic' })],
+      ['ListJobsByConsumableResource', () => b.listJobsByConsumableResource({ consumableResource: 'lic' })],
     ];
-    for (const call of calls) {
-      const err = await call.catch((e: unknown) => e);
+    for (const [op, call] of calls) {
+      const err = await call().catch((e: unknown) => e);
       expect(err).toMatchObject({ $metadata: { httpStatusCode: 404 } });
       expect((err as Error).name).not.toBe('ClientException');
+      expect(toBatchctlError(err).message).toBe(`the endpoint ${moto.endpoint} does not implement batch:${op} (HTTP 404): it is not AWS, or an older version of the API`);
     }
+  });
+
+  it('`batchctl resource list --backend aws --endpoint-url <moto>`: one clear paragraph, a hint, exit 1, no credentials', async () => {
+    const streams = testStreams();
+    const ctx = createContext({ io: streams.io, env: { ...process.env, BATCHCTL_CONFIG: '/nonexistent/config.json' }, prompter: scriptedPrompter([]) });
+    const code = await run(['resource', 'list', '--backend', 'aws', '--endpoint-url', moto.endpoint], ctx);
+    expect(code).toBe(ExitCode.FAILURE);
+    expect(streams.stdout()).toBe('');
+    expect(streams.stderr()).toBe(
+      `error: the endpoint ${moto.endpoint} does not implement batch:ListConsumableResources (HTTP 404): it is not AWS, or an older version of the API\n` +
+        'hint: local emulators (moto, LocalStack) implement only part of AWS Batch; use a real AWS endpoint, or --backend sim, for this command\n',
+    );
   });
 
   it('CreateServiceLinkedRole names the role AWSServiceRoleForbatch and a second call is EntityAlreadyExists (AWS: AWSServiceRoleForBatch, InvalidInput)', async () => {
