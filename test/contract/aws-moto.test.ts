@@ -1,17 +1,15 @@
 /**
  * The contract suite against the AWS backend pointed at a local moto server.
  *
- * 1. Every scenario exported from test/contract/scenarios/*.ts runs with `kind: 'moto'` (moto is
- *    reset before each one; `advance` is a no-op because moto changes state at once).
+ * 1. Every scenario of test/contract/scenarios/index.ts runs once with `kind: 'moto'`
+ *    (scenario-files.ts; moto is reset before each one; `advance` is a no-op because moto changes
+ *    state at once).
  * 2. Smoke checks of the AWS backend itself over the real SDK wire protocols.
  * 3. "moto deviation" checks pin what moto does differently from AWS (docs/aws.md lists them), so
  *    that scenario authors can rely on them and we notice when moto changes.
  *
  * Without python3 + moto the file is skipped with a loud message; BATCHCTL_REQUIRE_MOTO=1 fails it.
  */
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsBackend, type AwsBackend } from '../../src/backend/aws/index.js';
 import { run } from '../../src/cli.js';
@@ -20,31 +18,10 @@ import { ExitCode, toBatchctlError } from '../../src/errors.js';
 import { testStreams } from '../../src/io/iostreams.js';
 import { scriptedPrompter } from '../../src/io/prompter.js';
 import { skipWithoutMoto, startMoto, useFakeAwsEnv, type MotoServer } from '../helpers/moto.js';
-import type { Scenario, World } from './scenario.js';
+import type { World } from './scenario.js';
+import { loadScenarios } from './scenario-files.js';
 
 const skip = skipWithoutMoto('test/contract/aws-moto.test.ts');
-
-/** Every Scenario exported (as an array or one by one) from test/contract/scenarios/*.ts. */
-async function loadScenarios(): Promise<Array<{ file: string; scenario: Scenario }>> {
-  const dir = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => /\.ts$/.test(f) && !/\.(test|d)\.ts$/.test(f)).sort();
-  } catch {
-    return [];
-  }
-  const out: Array<{ file: string; scenario: Scenario }> = [];
-  const isScenario = (v: unknown): v is Scenario =>
-    typeof v === 'object' && v !== null && typeof (v as Scenario).name === 'string' && typeof (v as Scenario).run === 'function';
-  for (const file of files) {
-    const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
-    for (const value of Object.values(mod)) {
-      if (Array.isArray(value)) for (const s of value) if (isScenario(s)) out.push({ file, scenario: s });
-      if (isScenario(value)) out.push({ file, scenario: value });
-    }
-  }
-  return out;
-}
 
 const scenarios = skip ? [] : await loadScenarios();
 
