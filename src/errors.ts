@@ -188,9 +188,10 @@ const NOT_IMPLEMENTED_STATUSES = new Set([404, 405, 501]);
 /**
  * The SDK's "Deserialization error": a response arrived, but its body is not the service's protocol
  * (moto and LocalStack answer an HTML 404 for operations they lack; a proxy answers an HTML 502).
- * The SDK reports it as a SyntaxError (or similar) carrying the raw `$response`.
+ * The SDK reports it as a SyntaxError (or similar) carrying the raw `$response`. Undefined for
+ * any other error. toBatchctlError uses it; so does the dashboard, for its one-line messages.
  */
-function unparsableResponse(err: unknown, endpoint: string | undefined): BatchctlError | undefined {
+export function unparsableResponse(err: unknown, endpoint?: string): BatchctlError | undefined {
   const e = err as { name?: string; message?: string; $response?: { statusCode?: number; headers?: Record<string, string> } } | undefined;
   const status = e?.$response?.statusCode;
   if (typeof status !== 'number') return undefined;
