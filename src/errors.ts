@@ -143,16 +143,90 @@ const USAGE_NAMES = new Set([
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EHOSTUNREACH']);
 
+/** The AWS call an error came from, as the AWS backend records it on the error (not enumerable). */
+export interface AwsCall {
+  /** batch, ec2, iam, logs, eks */
+  service: string;
+  /** ListConsumableResources */
+  operation: string;
+  /** --endpoint-url, when the call did not go to AWS's own endpoint. */
+  endpoint?: string;
+}
+
+const AWS_CALL = '$batchctlCall';
+
+/** Records on a thrown error which AWS call it came from (the AWS backend does this for every failure). */
+export function tagAwsCall(err: unknown, call: AwsCall): void {
+  if (typeof err !== 'object' || err === null || AWS_CALL in err) return;
+  try {
+    Object.defineProperty(err, AWS_CALL, { value: call, enumerable: false, configurable: true });
+  } catch {
+    // a frozen error keeps its own message
+  }
+}
+
+function awsCallOf(err: unknown): AwsCall | undefined {
+  return typeof err === 'object' && err !== null ? ((err as Record<string, unknown>)[AWS_CALL] as AwsCall | undefined) : undefined;
+}
+
+/** An endpoint URL as it may be printed: without a user or password in it. */
+export function printableEndpoint(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    if (!url.username && !url.password) return endpoint;
+    url.username = '';
+    url.password = '';
+    return url.toString().replace(/\/$/, endpoint.endsWith('/') ? '/' : '');
+  } catch {
+    return endpoint.replace(/\/\/[^/@]*@/, '//');
+  }
+}
+
+/** Statuses with which a server says it has no such operation (or path). */
+const NOT_IMPLEMENTED_STATUSES = new Set([404, 405, 501]);
+
+/**
+ * The SDK's "Deserialization error": a response arrived, but its body is not the service's protocol
+ * (moto and LocalStack answer an HTML 404 for operations they lack; a proxy answers an HTML 502).
+ * The SDK reports it as a SyntaxError (or similar) carrying the raw `$response`. Undefined for
+ * any other error. toBatchctlError uses it; so does the dashboard, for its one-line messages.
+ */
+export function unparsableResponse(err: unknown, endpoint?: string): BatchctlError | undefined {
+  const e = err as { name?: string; message?: string; $response?: { statusCode?: number; headers?: Record<string, string> } } | undefined;
+  const status = e?.$response?.statusCode;
+  if (typeof status !== 'number') return undefined;
+  if (e?.name !== 'SyntaxError' && !/Deserialization error/i.test(e?.message ?? '')) return undefined;
+  const call = awsCallOf(err);
+  endpoint = call?.endpoint ?? endpoint;
+  const where = endpoint ? `the endpoint ${printableEndpoint(endpoint)}` : 'the AWS endpoint';
+  const op = call ? `${call.service}:${call.operation}` : 'the operation';
+  if (NOT_IMPLEMENTED_STATUSES.has(status)) {
+    return new FailureError(
+      `${where} does not implement ${op} (HTTP ${status}): it is not AWS, or an older version of the API`,
+      endpoint
+        ? 'local emulators (moto, LocalStack) implement only part of AWS Batch; use a real AWS endpoint, or --backend sim, for this command'
+        : 'check --region: the operation may not be available there yet',
+    );
+  }
+  const type = e?.$response?.headers?.['content-type'] ?? e?.$response?.headers?.['Content-Type'];
+  return new FailureError(
+    `${where} answered ${op} with HTTP ${status} and a body that is not an AWS response${type ? ` (${type.split(';')[0]})` : ''}`,
+    endpoint ? 'check --endpoint-url: is it an AWS API endpoint, and not a proxy or web page?' : 'a proxy or firewall between you and AWS may be answering in its place',
+  );
+}
+
 /** Turns anything thrown below the commands into a BatchctlError with the documented exit code. */
 export function toBatchctlError(err: unknown, opts: { endpoint?: string } = {}): BatchctlError {
   if (err instanceof BatchctlError) return err;
+  const unparsable = unparsableResponse(err, opts.endpoint);
+  if (unparsable) return unparsable;
   const e = err as { name?: string; message?: string; code?: string; $metadata?: { httpStatusCode?: number }; cause?: unknown };
   const name = e?.name ?? 'Error';
   const message = e?.message || name;
   const code = e?.code ?? (e?.cause as { code?: string } | undefined)?.code;
   if ((code && NETWORK_CODES.has(code)) || name === 'TimeoutError') {
     return new FailureError(
-      `cannot reach ${opts.endpoint ?? 'the AWS endpoint'}: ${code ?? 'connection timed out'}`,
+      `cannot reach ${opts.endpoint ? printableEndpoint(opts.endpoint) : 'the AWS endpoint'}: ${code ?? 'connection timed out'}`,
       opts.endpoint
         ? 'check --endpoint-url (is the server running on that port?)'
         : 'check your network connection and --region',

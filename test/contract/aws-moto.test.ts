@@ -1,46 +1,27 @@
 /**
  * The contract suite against the AWS backend pointed at a local moto server.
  *
- * 1. Every scenario exported from test/contract/scenarios/*.ts runs with `kind: 'moto'` (moto is
- *    reset before each one; `advance` is a no-op because moto changes state at once).
+ * 1. Every scenario of test/contract/scenarios/index.ts runs once with `kind: 'moto'`
+ *    (scenario-files.ts; moto is reset before each one; `advance` is a no-op because moto changes
+ *    state at once).
  * 2. Smoke checks of the AWS backend itself over the real SDK wire protocols.
  * 3. "moto deviation" checks pin what moto does differently from AWS (docs/aws.md lists them), so
  *    that scenario authors can rely on them and we notice when moto changes.
  *
  * Without python3 + moto the file is skipped with a loud message; BATCHCTL_REQUIRE_MOTO=1 fails it.
  */
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createAwsBackend, type AwsBackend } from '../../src/backend/aws/index.js';
+import { run } from '../../src/cli.js';
+import { createContext } from '../../src/context.js';
 import { ExitCode, toBatchctlError } from '../../src/errors.js';
+import { testStreams } from '../../src/io/iostreams.js';
+import { scriptedPrompter } from '../../src/io/prompter.js';
 import { skipWithoutMoto, startMoto, useFakeAwsEnv, type MotoServer } from '../helpers/moto.js';
-import type { Scenario, World } from './scenario.js';
+import type { World } from './scenario.js';
+import { loadScenarios } from './scenario-files.js';
 
 const skip = skipWithoutMoto('test/contract/aws-moto.test.ts');
-
-/** Every Scenario exported (as an array or one by one) from test/contract/scenarios/*.ts. */
-async function loadScenarios(): Promise<Array<{ file: string; scenario: Scenario }>> {
-  const dir = join(dirname(fileURLToPath(import.meta.url)), 'scenarios');
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((f) => /\.ts$/.test(f) && !/\.(test|d)\.ts$/.test(f)).sort();
-  } catch {
-    return [];
-  }
-  const out: Array<{ file: string; scenario: Scenario }> = [];
-  const isScenario = (v: unknown): v is Scenario =>
-    typeof v === 'object' && v !== null && typeof (v as Scenario).name === 'string' && typeof (v as Scenario).run === 'function';
-  for (const file of files) {
-    const mod = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
-    for (const value of Object.values(mod)) {
-      if (Array.isArray(value)) for (const s of value) if (isScenario(s)) out.push({ file, scenario: s });
-      if (isScenario(value)) out.push({ file, scenario: value });
-    }
-  }
-  return out;
-}
 
 const scenarios = skip ? [] : await loadScenarios();
 
@@ -279,27 +260,43 @@ describe.skipIf(skip)('moto deviations (AWS behaves differently; see docs/aws.md
     expect((await backend.batch.describeJobQueues({})).jobQueues).toEqual([]);
   });
 
-  it('GetJobQueueSnapshot is not implemented: an HTML 404 the SDK cannot parse', async () => {
+  it('GetJobQueueSnapshot is not implemented: an HTML 404 the SDK cannot parse, mapped to "does not implement" (exit 1)', async () => {
     const err = await backend.batch.getJobQueueSnapshot({ jobQueue: 'q' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ $metadata: { httpStatusCode: 404 } });
     expect((err as Error).name).not.toBe('ClientException');
+    const mapped = toBatchctlError(err);
+    expect(mapped.exitCode).toBe(ExitCode.FAILURE);
+    expect(mapped.message).toBe(`the endpoint ${moto.endpoint} does not implement batch:GetJobQueueSnapshot (HTTP 404): it is not AWS, or an older version of the API`);
   });
 
-  it('the consumable-resource operations are not implemented: HTML 404s the SDK cannot parse', async () => {
+  it('the consumable-resource operations are not implemented: HTML 404s the SDK cannot parse, each named in the mapped error', async () => {
     const b = backend.batch;
-    const calls: Array<Promise<unknown>> = [
-      b.createConsumableResource({ consumableResourceName: 'lic', totalQuantity: 1 }),
-      b.describeConsumableResource({ consumableResource: 'lic' }),
-      b.listConsumableResources({}),
-      b.updateConsumableResource({ consumableResource: 'lic', operation: 'ADD', quantity: 1 }),
-      b.deleteConsumableResource({ consumableResource: 'lic' }),
-      b.listJobsByConsumableResource({ consumableResource: 'lic' }),
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['CreateConsumableResource', () => b.createConsumableResource({ consumableResourceName: 'lic', totalQuantity: 1 })],
+      ['DescribeConsumableResource', () => b.describeConsumableResource({ consumableResource: 'lic' })],
+      ['ListConsumableResources', () => b.listConsumableResources({})],
+      ['UpdateConsumableResource', () => b.updateConsumableResource({ consumableResource: 'lic', operation: 'ADD', quantity: 1 })],
+      ['DeleteConsumableResource', () => b.deleteConsumableResource({ consumableResource: 'lic' })],
+      ['ListJobsByConsumableResource', () => b.listJobsByConsumableResource({ consumableResource: 'lic' })],
     ];
-    for (const call of calls) {
-      const err = await call.catch((e: unknown) => e);
+    for (const [op, call] of calls) {
+      const err = await call().catch((e: unknown) => e);
       expect(err).toMatchObject({ $metadata: { httpStatusCode: 404 } });
       expect((err as Error).name).not.toBe('ClientException');
+      expect(toBatchctlError(err).message).toBe(`the endpoint ${moto.endpoint} does not implement batch:${op} (HTTP 404): it is not AWS, or an older version of the API`);
     }
+  });
+
+  it('`batchctl resource list --backend aws --endpoint-url <moto>`: one clear paragraph, a hint, exit 1, no credentials', async () => {
+    const streams = testStreams();
+    const ctx = createContext({ io: streams.io, env: { ...process.env, BATCHCTL_CONFIG: '/nonexistent/config.json' }, prompter: scriptedPrompter([]) });
+    const code = await run(['resource', 'list', '--backend', 'aws', '--endpoint-url', moto.endpoint], ctx);
+    expect(code).toBe(ExitCode.FAILURE);
+    expect(streams.stdout()).toBe('');
+    expect(streams.stderr()).toBe(
+      `error: the endpoint ${moto.endpoint} does not implement batch:ListConsumableResources (HTTP 404): it is not AWS, or an older version of the API\n` +
+        'hint: local emulators (moto, LocalStack) implement only part of AWS Batch; use a real AWS endpoint, or --backend sim, for this command\n',
+    );
   });
 
   it('CreateServiceLinkedRole names the role AWSServiceRoleForbatch and a second call is EntityAlreadyExists (AWS: AWSServiceRoleForBatch, InvalidInput)', async () => {

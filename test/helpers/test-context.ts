@@ -24,6 +24,8 @@ export interface TestContext {
 export interface TestContextOptions {
   tty?: boolean;
   columns?: number;
+  /** Colour on stdout and stderr (off by default, as on a pipe). */
+  color?: boolean;
   answers?: Array<string | boolean>;
   env?: NodeJS.ProcessEnv;
   /** Start of simulated time (epoch ms). */
@@ -31,7 +33,7 @@ export interface TestContextOptions {
 }
 
 export function createTestContext(opts: TestContextOptions = {}): TestContext {
-  const streams = testStreams({ tty: opts.tty, columns: opts.columns });
+  const streams = testStreams({ tty: opts.tty, columns: opts.columns, color: opts.color });
   const clock = new ManualClock(opts.start ?? Date.UTC(2026, 0, 15, 9, 0, 0));
   let simPromise: Promise<SimBackend> | undefined;
   const openSim = () => (simPromise ??= openSimBackend({ path: ':memory:', clock, region: 'us-east-1', seed: 42 }));

@@ -7,7 +7,7 @@ import { JobsModel } from '../../src/tui/models/jobs-model.js';
 import { LogsModel } from '../../src/tui/models/logs-model.js';
 import { FIRST_TICK_MS, MAX_BACKOFF_MS, nextDelay, Poller } from '../../src/tui/models/poller.js';
 import { QueuesModel } from '../../src/tui/models/queues-model.js';
-import { AwsShapedError } from '../../src/errors.js';
+import { AwsShapedError, tagAwsCall } from '../../src/errors.js';
 import { fakeBackend, FakeTimers, flush, job, queue, type FakeBackend } from './fake-backend.js';
 
 const STATES: JobStatus[] = ['SUBMITTED', 'PENDING', 'RUNNABLE', 'STARTING', 'RUNNING', 'SUCCEEDED', 'FAILED'];
@@ -153,6 +153,20 @@ describe('QueuesModel', () => {
     await m.refresh();
     expect(m.snapshot().error).toBeUndefined();
     expect(m.snapshot().rows[0]).toMatchObject({ counts: { RUNNING: { n: 3 } }, front: [], snapshotError: expect.stringContaining('not implemented') });
+    // moto's real answer: an HTML 404 the SDK cannot parse, tagged by the AWS backend.
+    (b.batch as { getJobQueueSnapshot: unknown }).getJobQueueSnapshot = async () => {
+      const err = Object.assign(new SyntaxError(`Unexpected token '<', "<!doctype "... is not valid JSON\n  Deserialization error: …`), {
+        $response: { statusCode: 404, headers: { 'content-type': 'text/html' } },
+        $metadata: { httpStatusCode: 404 },
+      });
+      tagAwsCall(err, { service: 'batch', operation: 'GetJobQueueSnapshot', endpoint: 'http://127.0.0.1:5000' });
+      throw err;
+    };
+    await m.refresh();
+    expect(m.snapshot().error).toBeUndefined();
+    expect(m.snapshot().rows[0]!.snapshotError).toBe(
+      'the endpoint http://127.0.0.1:5000 does not implement batch:GetJobQueueSnapshot (HTTP 404): it is not AWS, or an older version of the API',
+    );
     (b.batch as { getJobQueueSnapshot: unknown }).getJobQueueSnapshot = async () => {
       throw new AwsShapedError('TooManyRequestsException', 'slow down', 429);
     };

@@ -12,7 +12,7 @@
  */
 import type { Backend, BatchApi, Ec2Api, EksApi, IamApi, LogsApi, ServiceName } from '../port.js';
 import type { Pluggable } from '@smithy/types';
-import { UsageError } from '../../errors.js';
+import { UsageError, tagAwsCall } from '../../errors.js';
 import { sharedRateLimiter, type ApiRateLimiter } from './rate-limiter.js';
 import { describeFailure, formatDebugLine } from './debug.js';
 import { CONNECTION_TIMEOUT_MS, DEFAULT_MAX_ATTEMPTS, FailFastRetryStrategy, REQUEST_TIMEOUT_MS } from './retry.js';
@@ -264,6 +264,7 @@ export async function createAwsBackend(opts: AwsOptions): Promise<AwsBackend> {
       return rest;
     } catch (err) {
       opts.debug?.(formatDebugLine(service, op, input, { ...describeFailure(err), durationMs: performance.now() - started }));
+      tagAwsCall(err, { service, operation: op, ...(opts.endpointUrl ? { endpoint: opts.endpointUrl } : {}) });
       throw err;
     }
   }

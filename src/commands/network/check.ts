@@ -22,7 +22,6 @@ export interface NetworkCheckOptions {
   vpc?: string;
   subnets?: string[];
   securityGroups?: string[];
-  securityGroupIds?: string[];
   assignPublicIp?: boolean;
   image?: string;
   verbose?: boolean;
@@ -35,7 +34,6 @@ export function networkCheckCommand(ctx: Context, runF = runNetworkCheck): Comma
     .option('--vpc <id>', 'check this VPC\'s subnets and default security group (default: the default VPC)')
     .option('--subnets <ids>', 'subnet ids, comma-separated or repeated', repeatable)
     .option('--security-groups <ids>', 'security group ids, comma-separated or repeated', repeatable)
-    .addOption(new Option('--security-group-ids <ids>').argParser(repeatable).hideHelp())
     .option('--assign-public-ip', 'Fargate: tasks get a public IP (the wizard\'s default)')
     .option('--no-assign-public-ip', 'Fargate: tasks get no public IP (private subnets behind NAT or endpoints)')
     .option('--image <image>', 'the job image, to tell a public registry from this region\'s ECR')
@@ -64,7 +62,7 @@ export async function runNetworkCheck(ctx: Context, flags: NetworkCheckOptions):
   const chosen = await chooseNetwork(backend, {
     vpc: flags.vpc,
     subnets: listOf(flags.subnets),
-    securityGroupIds: listOf([...(flags.securityGroups ?? []), ...(flags.securityGroupIds ?? [])]),
+    securityGroupIds: listOf(flags.securityGroups),
   });
   const target: NetworkTarget = {
     platform,

@@ -1,7 +1,8 @@
 /**
  * Dispatch order (spec/03 §2.5–2.6, §5, §6; spec/07 §5): which queue goes first, which CE a queue
- * tries first, the order of RUNNABLE jobs inside a queue (FIFO or fair share), head-of-line walking,
- * the consumable-resource gate and the GetJobQueueSnapshot front.
+ * tries first, the order of RUNNABLE jobs inside a queue (FIFO or fair share), head-of-line walking
+ * and the GetJobQueueSnapshot front. (The consumable-resource gate, lock and release live with the
+ * engine's state: src/backend/sim/engine/jobs/world.ts and model.ts.)
  *
  * Decisions (docs/simulator.md):
  * - Queues: ENABLED and VALID/UPDATING only; priority descending (higher integer first), ties by
@@ -233,34 +234,6 @@ export function walkQueue<J>(ordered: readonly J[], tryStart: (job: J) => Attemp
     if (r === 'BLOCKED' || mode === 'strict') break;
   }
   return { started, head };
-}
-
-/** A consumable resource as the gate sees it. */
-export interface ConsumableView {
-  available: number;
-  total: number;
-  inUse: number;
-  resourceType?: 'REPLENISHABLE' | 'NON_REPLENISHABLE' | string;
-}
-
-/** Whether every consumable resource a job needs is available now; `missing` names the short ones. */
-export function consumablesAvailable(
-  needs: ReadonlyArray<{ consumableResource: string; quantity: number }>,
-  resources: ReadonlyMap<string, ConsumableView>,
-): { ok: boolean; missing: string[] } {
-  const missing = needs.filter((n) => (resources.get(n.consumableResource)?.available ?? 0) < n.quantity).map((n) => n.consumableResource);
-  return { ok: missing.length === 0, missing };
-}
-
-/** A resource after a job locks `quantity` at STARTING. */
-export function lockConsumable(r: ConsumableView, quantity: number): ConsumableView {
-  return { ...r, available: r.available - quantity, inUse: r.inUse + quantity };
-}
-
-/** A resource after a job holding `quantity` ends: REPLENISHABLE units return, NON_REPLENISHABLE ones leave the total. */
-export function releaseConsumable(r: ConsumableView, quantity: number): ConsumableView {
-  if (r.resourceType === 'NON_REPLENISHABLE') return { ...r, inUse: r.inUse - quantity, total: r.total - quantity };
-  return { ...r, inUse: r.inUse - quantity, available: r.available + quantity };
 }
 
 /** GetJobQueueSnapshot's frontOfQueue: the first 100 RUNNABLE jobs in dispatch order. */

@@ -8,6 +8,7 @@
  * - A refresh asked for while one is in flight is dropped, never queued (`dropped` counts them).
  * - After an error the last good rows stay on screen, marked `stale`, with the error beside them.
  */
+import { unparsableResponse } from '../../errors.js';
 
 /** What a view renders: the rows of the last good load, and how fresh they are. */
 export interface Snapshot<R, X = undefined> {
@@ -61,6 +62,9 @@ export function nextDelay(intervalMs: number, failures: number, throttled: boole
 
 /** A one-line message for an error crossing the port. */
 export function errorMessage(err: unknown): string {
+  // An endpoint without the operation (moto's HTML 404) says so, not "Unexpected token '<'".
+  const unparsable = unparsableResponse(err);
+  if (unparsable) return unparsable.message;
   if (err instanceof Error) {
     const name = err.name && err.name !== 'Error' ? `${err.name}: ` : '';
     return `${name}${err.message}`.split('\n')[0]!;

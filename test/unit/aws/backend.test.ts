@@ -246,6 +246,44 @@ describe('errors crossing the port', () => {
     expect(mapped.hint).toMatch(/--endpoint-url/);
   });
 
+  // moto and LocalStack answer an operation they lack with an HTML 404 page; the SDK can only say
+  // "Unexpected token '<' … Deserialization error".
+  it('an HTML 404 for an operation the endpoint lacks -> "does not implement batch:<Op> (HTTP 404)", exit 1, no credentials', async () => {
+    const html = '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>';
+    fake.handler = () => ({ status: 404, headers: { 'content-type': 'text/html; charset=utf-8' }, body: html });
+    const b = await backend();
+    const err = await b.batch.listConsumableResources({}).catch((e: unknown) => e);
+    expect(err).toMatchObject({ $metadata: { httpStatusCode: 404 } });
+    expect((err as Error).message).toMatch(/Deserialization error/);
+    expect(fake.requests).toHaveLength(1); // a 404 is not retried
+    const mapped = toBatchctlError(err);
+    expect(mapped.exitCode).toBe(ExitCode.FAILURE);
+    expect(mapped.message).toBe(
+      `the endpoint ${fake.endpoint} does not implement batch:ListConsumableResources (HTTP 404): it is not AWS, or an older version of the API`,
+    );
+    expect(mapped.hint).toMatch(/moto, LocalStack/);
+    expect(`${mapped.message} ${mapped.hint}`).not.toMatch(/AKIDFAKE|FAKESECRET|FAKESESSION|Unexpected token/);
+  });
+
+  it('a user and password in --endpoint-url are not printed', async () => {
+    fake.handler = () => ({ status: 404, headers: { 'content-type': 'text/html' }, body: '<html></html>' });
+    const endpoint = fake.endpoint.replace('http://', 'http://alice:s3cret@');
+    const b = await backend({ endpointUrl: endpoint });
+    const err = await b.batch.getJobQueueSnapshot({ jobQueue: 'q' }).catch((e: unknown) => e);
+    const mapped = toBatchctlError(err);
+    expect(mapped.message).toBe(`the endpoint ${fake.endpoint} does not implement batch:GetJobQueueSnapshot (HTTP 404): it is not AWS, or an older version of the API`);
+  });
+
+  it('an HTML page with another status (a proxy\'s 502) -> "not an AWS response", naming the status and content type', async () => {
+    fake.handler = () => ({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html><body>Bad Gateway</body></html>' });
+    const b = await backend({ maxAttempts: 1 });
+    const err = await b.batch.describeJobQueues({}).catch((e: unknown) => e);
+    const mapped = toBatchctlError(err);
+    expect(mapped.exitCode).toBe(ExitCode.FAILURE);
+    expect(mapped.message).toBe(`the endpoint ${fake.endpoint} answered batch:DescribeJobQueues with HTTP 502 and a body that is not an AWS response (text/html)`);
+    expect(mapped.hint).toMatch(/--endpoint-url/);
+  });
+
   it('missing credentials -> CredentialsProviderError before any request -> exit 4', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'batchctl-aws-'));
     try {

@@ -6,7 +6,7 @@
  * expected to fail until errors.ts changes; then vitest reports it, and `.fails` must go.
  */
 import { describe, expect, it } from 'vitest';
-import { AwsShapedError, ExitCode, toBatchctlError } from '../../../src/errors.js';
+import { AwsShapedError, ExitCode, printableEndpoint, tagAwsCall, toBatchctlError } from '../../../src/errors.js';
 
 /** A node socket error as the SDK rethrows it: the code on the error itself, $metadata without a status. */
 const netError = (code: string, message: string) => Object.assign(new Error(message), { code, $metadata: { attempts: 1, totalRetryDelay: 0 } });
@@ -62,5 +62,46 @@ describe('toBatchctlError on AWS backend errors', () => {
   // (400); moto uses InvalidParameterValue for Batch CreateComputeEnvironment too.
   it('EC2 InvalidParameterValue -> usage error (exit 2)', () => {
     expect(toBatchctlError(new AwsShapedError('InvalidParameterValue', 'Value (x) for parameter groupName is invalid.', 400)).exitCode).toBe(ExitCode.USAGE);
+  });
+
+  // What the SDK throws when the body is not JSON (moto's HTML 404 for an operation it lacks).
+  const deserializationError = (status: number, contentType = 'text/html; charset=utf-8') =>
+    Object.assign(new SyntaxError(`Unexpected token '<', "<!doctype "... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.`), {
+      $response: { statusCode: status, headers: { 'content-type': contentType } },
+      $metadata: { httpStatusCode: status, attempts: 1 },
+    });
+
+  it('an unparsable 404 from --endpoint-url -> "does not implement <service>:<Operation>", exit 1', () => {
+    const err = deserializationError(404);
+    tagAwsCall(err, { service: 'batch', operation: 'ListConsumableResources' });
+    const e = toBatchctlError(err, { endpoint: 'http://127.0.0.1:5000' });
+    expect(e.exitCode).toBe(ExitCode.FAILURE);
+    expect(e.message).toBe('the endpoint http://127.0.0.1:5000 does not implement batch:ListConsumableResources (HTTP 404): it is not AWS, or an older version of the API');
+    expect(e.hint).toMatch(/--backend sim/);
+  });
+
+  it('the endpoint recorded by the backend wins over the one the caller passes (plan steps pass none)', () => {
+    const err = deserializationError(501);
+    tagAwsCall(err, { service: 'batch', operation: 'GetJobQueueSnapshot', endpoint: 'http://localhost:4566' });
+    expect(toBatchctlError(err).message).toMatch(/^the endpoint http:\/\/localhost:4566 does not implement batch:GetJobQueueSnapshot \(HTTP 501\)/);
+  });
+
+  it('on AWS itself (no --endpoint-url), the hint points at the region', () => {
+    const e = toBatchctlError(deserializationError(404));
+    expect(e.message).toMatch(/^the AWS endpoint does not implement the operation \(HTTP 404\)/);
+    expect(e.hint).toMatch(/--region/);
+  });
+
+  it('an unparsable body with another status names the status and content type', () => {
+    const e = toBatchctlError(deserializationError(200, 'text/plain'), { endpoint: 'http://127.0.0.1:5000' });
+    expect(e.message).toBe('the endpoint http://127.0.0.1:5000 answered the operation with HTTP 200 and a body that is not an AWS response (text/plain)');
+  });
+
+  it('an endpoint is printed without its user and password', () => {
+    expect(printableEndpoint('http://user:pw@127.0.0.1:5000')).toBe('http://127.0.0.1:5000');
+    expect(printableEndpoint('https://u:p@example.com/base/')).toBe('https://example.com/base/');
+    expect(printableEndpoint('http://127.0.0.1:5000')).toBe('http://127.0.0.1:5000');
+    const e = toBatchctlError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), { endpoint: 'http://k:secret@h:1' });
+    expect(e.message).toBe('cannot reach http://h:1: ECONNREFUSED');
   });
 });

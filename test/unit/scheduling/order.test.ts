@@ -6,15 +6,12 @@ import {
   accrueHistory,
   accrueUsage,
   computeEnvironmentOrder,
-  consumablesAvailable,
   fairShareOrder,
   fifoOrder,
   frontOfQueue,
   isUsableCe,
-  lockConsumable,
   queueDispatchOrder,
   queuesForCe,
-  releaseConsumable,
   reservationAllows,
   reservedVcpus,
   shareKey,
@@ -230,30 +227,6 @@ describe('walkQueue (head of line)', () => {
   it('cancelling the blocked head lets the next job through', () => {
     expect(walkQueue(['d', 'e'], (j) => outcome[j]!, 'backfill')).toEqual({ started: [], head: 'd' });
     expect(walkQueue(['e'], (j) => outcome[j]!, 'backfill')).toEqual({ started: ['e'], head: undefined });
-  });
-});
-
-describe('consumable resources', () => {
-  const res = new Map([
-    ['license', { available: 2, total: 5, inUse: 3, resourceType: 'REPLENISHABLE' }],
-    ['quota', { available: 10, total: 10, inUse: 0, resourceType: 'NON_REPLENISHABLE' }],
-  ]);
-
-  it('gates a job until every resource it needs is available', () => {
-    expect(consumablesAvailable([{ consumableResource: 'license', quantity: 2 }], res)).toEqual({ ok: true, missing: [] });
-    expect(consumablesAvailable([{ consumableResource: 'license', quantity: 3 }, { consumableResource: 'quota', quantity: 1 }], res)).toEqual({
-      ok: false,
-      missing: ['license'],
-    });
-    expect(consumablesAvailable([{ consumableResource: 'gone', quantity: 1 }], res).missing).toEqual(['gone']);
-  });
-
-  it('locks at STARTING; REPLENISHABLE units come back, NON_REPLENISHABLE ones leave the total', () => {
-    const l = lockConsumable(res.get('license')!, 2);
-    expect(l).toMatchObject({ available: 0, inUse: 5, total: 5 });
-    expect(releaseConsumable(l, 2)).toMatchObject({ available: 2, inUse: 3, total: 5 });
-    const qd = lockConsumable(res.get('quota')!, 4);
-    expect(releaseConsumable(qd, 4)).toMatchObject({ available: 6, inUse: 0, total: 6 });
   });
 });
 

@@ -89,4 +89,12 @@ describe('network check', () => {
     const r = await h.run('network', 'check', '--subnets', subnets[1]!, '-o', 'json');
     expect(JSON.parse(r.stdout).target).toMatchObject({ subnetIds: [subnets[1]], securityGroupIds: [sg] });
   });
+
+  it('takes security groups as --security-groups only, like the rest of the CLI (no --security-group-ids)', async () => {
+    const h = harness();
+    const r = await h.run('network', 'check', '--security-group-ids', 'sg-01');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown option '--security-group-ids'/);
+    expect(r.stderr).toMatch(/--security-groups/);
+  });
 });
