@@ -1,3 +1,4 @@
+import type { DescribeConsumableResourceResponse } from '@aws-sdk/client-batch';
 /**
  * `batchctl resource …`: parse tests (the run function replaced by a spy; no backend), the pure
  * helpers, and run tests against the in-memory simulator.
@@ -39,12 +40,12 @@ describe('resource: parsing', () => {
   });
 
   it('update: the plan says what happens to the total, and when a shrink waits for jobs', () => {
-    const r = { consumableResourceName: 'lic', totalQuantity: 4, inUseQuantity: 3, availableQuantity: 1, resourceType: 'REPLENISHABLE' };
+    const r = { consumableResourceName: 'lic', totalQuantity: 4, inUseQuantity: 3, availableQuantity: 1, resourceType: 'REPLENISHABLE' } as DescribeConsumableResourceResponse;
     expect(updateEffect(r, 'ADD', 2)).toBe('total 4 → 6');
     expect(updateEffect(r, 'SET', 3)).toBe('total 4 → 3');
     expect(updateEffect(r, 'SET', 1)).toBe('total 4 → 1 (3 in use: the total reaches 1 as running jobs release their units)');
     expect(updateEffect(r, 'REMOVE', 9)).toBe('total 4 → 0 (3 in use: the total reaches 0 as running jobs release their units)');
-    expect(updateEffect({ ...r, resourceType: 'NON_REPLENISHABLE', totalQuantity: 1 }, 'REMOVE', 1)).toBe('available 1 → 0');
+    expect(updateEffect({ ...r, resourceType: 'NON_REPLENISHABLE', totalQuantity: 1 } as DescribeConsumableResourceResponse, 'REMOVE', 1)).toBe('available 1 → 0');
   });
 
   it('jobs: --status (repeatable, any case) and --name become JOB_STATUS and JOB_NAME', async () => {

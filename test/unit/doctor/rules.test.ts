@@ -1,7 +1,7 @@
 /** Rules whose situations no scenario builds yet, judged over hand-made facts; and the catalogue. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { JobDetail, JobQueueDetail } from '@aws-sdk/client-batch';
+import type { DescribeConsumableResourceResponse, JobDetail, JobQueueDetail } from '@aws-sdk/client-batch';
 import { catalogueMarkdown, diagnose } from '../../../src/domain/doctor/diagnose.js';
 import { emptyFacts, type DoctorFacts } from '../../../src/domain/doctor/facts.js';
 import { RULES } from '../../../src/domain/doctor/rules/index.js';
@@ -55,7 +55,7 @@ describe('RUNNABLE job rules over facts', () => {
     const c = byId(checks(facts(), job('me', { consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'licenses', quantity: 2 }] } })), 'job.runnable.consumables')!;
     expect(c).toMatchObject({ verdict: 'WARN', evidence: ['needs 2 of licenses'] });
     const needs = job('me', { consumableResourceProperties: { consumableResourceList: [{ consumableResource: 'licenses', quantity: 2 }] } });
-    const res = (available: number, total: number, resourceType = 'REPLENISHABLE') => ({ consumableResourceName: 'licenses', availableQuantity: available, totalQuantity: total, inUseQuantity: total - available, resourceType });
+    const res = (available: number, total: number, resourceType = 'REPLENISHABLE'): DescribeConsumableResourceResponse => ({ consumableResourceArn: 'arn:aws:batch:us-east-1:123456789012:consumable-resource/licenses', consumableResourceName: 'licenses', availableQuantity: available, totalQuantity: total, inUseQuantity: total - available, resourceType: resourceType as DescribeConsumableResourceResponse['resourceType'] });
     const verdict = (r: ReturnType<typeof res> | null) => byId(checks(facts({ consumables: { licenses: r } }), needs), 'job.runnable.consumables')!;
     expect(verdict(null)).toMatchObject({ verdict: 'FAIL', title: 'consumable resource licenses does not exist: the job waits until one of that name is created' });
     expect(verdict(null).fix).toContain('batchctl resource create licenses --total N');

@@ -72,7 +72,7 @@ describe('memory', () => {
       steps: [{ at: 0, log: 'loading' }, { at: 10_000, log: 'stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd' }],
     });
     expect(OUT_OF_MEMORY_REASON).toBe(end.reason);
-    const rule = { attempts: 3, evaluateOnExit: [{ onReason: 'OutOfMemoryError*', action: 'EXIT' }, { onReason: '*', action: 'RETRY' }] };
+    const rule = { attempts: 3, evaluateOnExit: [{ onReason: 'OutOfMemoryError*', action: 'EXIT' as const }, { onReason: '*', action: 'RETRY' as const }] };
     expect(evaluateRetry(rule, { attempt: 1, exitCode: end.exitCode, reason: end.reason, statusReason: end.statusReason, cause: end.cause })).toMatchObject({ action: 'EXIT', why: 'RULE_MATCHED', ruleIndex: 0 });
     expect(evaluateRetry({ attempts: 2, evaluateOnExit: [{ onReason: 'OutOfMemoryError*', action: 'RETRY' }] }, { attempt: 1, exitCode: 137, reason: end.reason, cause: 'EXITED' }).action).toBe('RETRY');
   });

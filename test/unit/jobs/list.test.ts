@@ -25,7 +25,7 @@ function fake(jobs: JobSummary[], opts: { page?: number; onList?: (req: ListJobs
       await new Promise((r) => setTimeout(r, 1));
       inFlight--;
       if (req.jobs.length > 100) throw new Error('more than 100 ids');
-      return { jobs: jobs.filter((j) => req.jobs.includes(j.jobId!)).map((j) => ({ ...j, jobQueue: 'q', jobDefinition: 'd', startedAt: 0, status: j.status! })) };
+      return { jobs: jobs.filter((j) => req.jobs.includes(j.jobId!)).map(({ nodeProperties: _summary, ...j }) => ({ ...j, jobId: j.jobId!, jobName: j.jobName!, jobQueue: 'q', jobDefinition: 'd', startedAt: 0, status: j.status! })) };
     },
   };
   return { api, calls, maxInFlight: () => maxInFlight };
@@ -90,7 +90,7 @@ describe('listJobsByStatus', () => {
   });
 
   it('several scopes are merged and limited once', async () => {
-    const f = fake([{ ...job('a', 'RUNNING', 1), q: 'q1' }, { ...job('b', 'RUNNING', 5), q: 'q2' }] as JobSummary[]);
+    const f = fake([{ ...job('a', 'RUNNING', 1), q: 'q1' }, { ...job('b', 'RUNNING', 5), q: 'q2' }] as unknown as JobSummary[]);
     const r = await listJobsInScopes(f.api, [{ jobQueue: 'q1' }, { jobQueue: 'q2' }], { statuses: ['RUNNING'], limit: 1 });
     expect(r.jobs.map((j) => j.jobId)).toEqual(['b']);
     expect(r.counts.RUNNING).toEqual({ n: 2, more: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobDetail } from '@aws-sdk/client-batch';
+import type { JobDetail, NodeProperties } from '@aws-sdk/client-batch';
 import { CallBudget, isThrottle, leastRecentlyRead, streamBatches, throttleBackoffMs } from '../../../src/domain/logs/budget.js';
 import { advanceCursor, newCursor, nextRequest } from '../../../src/domain/logs/cursor.js';
 import { ColourPicker, formatLine, lineJson, mergeByTime, type LogLine } from '../../../src/domain/logs/format.js';
@@ -38,8 +38,8 @@ describe('log sources from DescribeJobs', () => {
   it('knows array parents, multi-node parents, nodes, children and EKS jobs', () => {
     expect(jobLogKind(base({ arrayProperties: { size: 3 } }))).toBe('array-parent');
     expect(jobLogKind(base({ arrayProperties: { index: 2 } }))).toBe('container');
-    expect(jobLogKind(base({ nodeProperties: { numNodes: 2, mainNode: 0 } }))).toBe('multi-node-parent');
-    expect(jobLogKind(base({ nodeProperties: { numNodes: 2 }, nodeDetails: { nodeIndex: 1 } }))).toBe('container');
+    expect(jobLogKind(base({ nodeProperties: { numNodes: 2, mainNode: 0 } as NodeProperties }))).toBe('multi-node-parent');
+    expect(jobLogKind(base({ nodeProperties: { numNodes: 2 } as NodeProperties, nodeDetails: { nodeIndex: 1 } }))).toBe('container');
     expect(jobLogs(base({ eksProperties: { podProperties: {} } })).unavailable).toMatch(/Fluent Bit/);
     const child = jobLogs(base({ jobId: 'p:2', arrayProperties: { index: 2 }, container: { logStreamName: 's' } }));
     expect(sourceLabel(child.sources[0]!)).toBe('[2]');

@@ -1,3 +1,4 @@
+import type { _InstanceType } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
 import { newSim } from './helpers.js';
 
@@ -34,7 +35,7 @@ describe('EC2 world', () => {
     const page1 = await sim.ec2.describeInstanceTypes({ MaxResults: 5 });
     const page2 = await sim.ec2.describeInstanceTypes({ MaxResults: 5, NextToken: page1.NextToken });
     expect(page2.InstanceTypes![0]!.InstanceType).not.toBe(page1.InstanceTypes![0]!.InstanceType);
-    await expect(sim.ec2.describeInstanceTypes({ InstanceTypes: ['zz9.large'] })).rejects.toMatchObject({ name: 'InvalidInstanceType' });
+    await expect(sim.ec2.describeInstanceTypes({ InstanceTypes: ['zz9.large' as _InstanceType] })).rejects.toMatchObject({ name: 'InvalidInstanceType' });
   });
 
   it('creates, authorizes and deletes security groups', async () => {
