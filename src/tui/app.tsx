@@ -4,13 +4,14 @@
  * fast first tick) when the user comes back to them.
  */
 import type { JobStatus } from '@aws-sdk/client-batch';
-import { Box, useApp, useInput, type Key } from 'ink';
+import { Box, useApp, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Palette } from '../io/color.js';
 import { stopEffect } from '../domain/jobs/cancel.js';
 import { JOB_STATUSES } from '../domain/jobs/status.js';
 import { ceColumns, describeJob, JOB_SORTS, jobColumns, jobFilterText, queueColumns, queueSummary, sortJobs, STATE_SHORT, type JobSort } from './cells.js';
 import { compileFilter, windowStart } from './format.js';
+import { useKeys, type KeyPress } from './hooks/use-keys.js';
 import { useModel, type Store } from './hooks/use-model.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import type { ApiUsage } from './models/api-meter.js';
@@ -300,17 +301,25 @@ export function App(props: AppProps) {
   const move = (to: number) => setUi({ cursor: clampCursor(to) });
   const moveBy = (delta: number) => setUi((u) => ({ cursor: clampCursor(Math.min(u.cursor, lastCursor) + delta) }));
 
-  useInput((input, key) => {
-    // A run of plain characters in one read is handled key by key.
-    if (input.length > 1 && !input.startsWith('\x1b') && !key.ctrl && !key.meta) {
-      for (const ch of input) {
-        const k: Key = { ...key, return: ch === '\r' || ch === '\n', backspace: ch === '\x7f' || ch === '\b', tab: ch === '\t' };
-        handleKey(k.return || k.backspace || k.tab ? '' : ch, k);
-      }
-      return;
-    }
-    handleKey(input, key);
+  // Keys are handled one per render: a key that arrives with others in one read (Esc then a
+  // letter, a paste, tmux send-keys) sees what the key before it did (the cursor it moved, the view
+  // it opened, the filter it restored).
+  const queued = useRef<KeyPress[]>([]);
+  const [keyTurn, setKeyTurn] = useState(0);
+  const handleNext = () => {
+    const k = queued.current.shift();
+    if (k) handleKey(k.input, k.key);
+    if (queued.current.length) setKeyTurn((n) => n + 1);
+  };
+  useKeys((keys) => {
+    const idle = queued.current.length === 0;
+    queued.current.push(...keys);
+    if (idle) handleNext();
   });
+  useEffect(() => {
+    if (keyTurn) handleNext();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [keyTurn]);
 
   function handleKey(input: string, key: Key): void {
     const mode = modeRef.current;

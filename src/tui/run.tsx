@@ -23,17 +23,22 @@ export interface TopOptions {
   queue?: string;
 }
 
-/** The world's now: the simulator's clock (re-read every 5 s, extrapolated at its speed between), or the wall clock. */
-export function worldClock(backend: Backend): () => number {
-  if (backend.kind !== 'sim' || !(backend as SimBackend).control) return Date.now;
-  const sim = backend as SimBackend;
-  let base = sim.control.status();
-  let at = Date.now();
+/**
+ * The world's now: the simulator's clock (re-read every 5 s, extrapolated at its speed between), or
+ * the wall clock. `control.now()` and `control.speed()` read the clock without counting the world's
+ * resources, jobs and log events as `status()` does (~50 ms with 100k jobs).
+ */
+export function worldClock(backend: Backend, wall: () => number = Date.now): () => number {
+  if (backend.kind !== 'sim' || !(backend as SimBackend).control) return wall;
+  const { control } = backend as SimBackend;
+  const read = () => ({ now: control.now(), speed: control.speed() });
+  let base = read();
+  let at = wall();
   return () => {
-    const t = Date.now();
+    const t = wall();
     if (t - at >= 5000) {
       try {
-        base = sim.control.status();
+        base = read();
         at = t;
       } catch {
         // a busy store: extrapolate a little longer

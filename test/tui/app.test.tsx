@@ -266,6 +266,79 @@ describe('dashboard', () => {
     await h.until('Compute environments');
   });
 
+  it('keys typed in one read act on what the key before them did (j j enter opens the third row)', async () => {
+    const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+    await h.until('render');
+    // Newest first: sweep, waiting, render, done.
+    await h.press('jj\r');
+    await h.until('Job › r1');
+  });
+
+  describe('Esc followed at once by a key (one read: ESC x, as a terminal or tmux sends Alt+x)', () => {
+    it('closes the filter prompt, then the key acts: ESC / opens a new filter on the restored one', async () => {
+      const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+      await h.until('render');
+      await h.press('/', 'wait');
+      expect(h.frame()).not.toContain('render');
+      await h.press(`${ESC}/`);
+      // The typed filter was dropped by Esc; `/` opened a new prompt on the filter before it (none).
+      let f = h.frame();
+      expect(f).toContain('render');
+      expect(f).toMatch(/^\/█/m);
+      await h.press(`${ESC}q`);
+      // Esc closed the prompt and q quit: the models stop.
+      h.backend.reset();
+      await h.tick(5000);
+      expect(h.backend.count()).toBe(0);
+      f = h.frame();
+      expect(f).not.toMatch(/^\/█/m);
+    });
+
+    it('closes a confirmation (nothing changes), then the key acts', async () => {
+      const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+      await h.until('render');
+      await h.press('j', 'c');
+      expect(h.frame()).toContain('Cancel job waiting (w1)?');
+      await h.press(`${ESC}j`);
+      const f = h.frame();
+      expect(f).not.toContain('Cancel job');
+      expect(f).toContain('nothing changed');
+      expect(h.backend.count('cancelJob')).toBe(0);
+      // j moved on to the next row: d describes "render".
+      await h.press('d');
+      await h.until('Job › r1');
+    });
+
+    it('closes the help, then the key acts; ESC ESC is two escapes (back twice)', async () => {
+      const h = start();
+      await h.until('alpha');
+      await h.press(ENTER);
+      await h.until('render');
+      await h.press('d');
+      await h.until('Definition');
+      await h.press(`${ESC}${ESC}`);
+      await h.until('Queues');
+      await h.press('?');
+      expect(h.frame()).toContain('Navigation');
+      await h.press(`${ESC}:`);
+      const f = h.frame();
+      expect(f).not.toContain('Navigation');
+      expect(f).toMatch(/^:█/m);
+    });
+
+    it('ESC then an arrow (ESC ESC [B) is back, then down', async () => {
+      const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+      await h.until('render');
+      await h.press('/', 'x');
+      await h.press(`${ESC}${ARROW_DOWN}`);
+      const f = h.frame();
+      expect(f).not.toMatch(/^\/x/m);
+      expect(f).toContain('render');
+      await h.press('d');
+      await h.until('Job › w1');
+    });
+  });
+
   it('shows an error in the header and keeps the rows (stale)', async () => {
     const h = start();
     await h.until('alpha');
