@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Palette } from '../io/color.js';
 import { stopEffect } from '../domain/jobs/cancel.js';
 import { JOB_STATUSES } from '../domain/jobs/status.js';
-import { ceColumns, describeJob, JOB_SORTS, jobColumns, jobFilterText, queueColumns, queueSummary, sortJobs, STATE_SHORT, type JobSort } from './cells.js';
+import { ceColumns, describeJob, isMultiNodeParent, JOB_SORTS, jobColumns, jobFilterText, queueColumns, queueSummary, sortJobs, STATE_SHORT, type JobSort } from './cells.js';
 import { compileFilter, windowStart } from './format.js';
 import { useKeys, type KeyPress } from './hooks/use-keys.js';
 import { useModel, type Store } from './hooks/use-model.js';
@@ -17,7 +17,7 @@ import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js
 import type { ApiUsage } from './models/api-meter.js';
 import { CeModel, type CeRow } from './models/ce-model.js';
 import { ALL_STATES, orderedStates, type ModelEnv } from './models/env.js';
-import { JobDetailModel } from './models/job-detail-model.js';
+import { JobDetailModel, MAX_NODES_SHOWN, type JobDetailExtra } from './models/job-detail-model.js';
 import { JobsModel, type JobRow, type JobsExtra } from './models/jobs-model.js';
 import { statusCountsLine } from '../render/job.js';
 import { LogsModel, type LogLine, type LogsExtra } from './models/logs-model.js';
@@ -74,7 +74,7 @@ function makeModel(route: Route, env: ModelEnv, states: ReadonlySet<JobStatus>):
       m = new QueuesModel(env) as unknown as AnyModel;
       break;
     case 'jobs':
-      m = new JobsModel(env, route.arrayJobId ? { arrayJobId: route.arrayJobId } : { queue: route.queue }) as unknown as AnyModel;
+      m = new JobsModel(env, route.arrayJobId ? { arrayJobId: route.arrayJobId } : route.multiNodeJobId ? { multiNodeJobId: route.multiNodeJobId } : { queue: route.queue }) as unknown as AnyModel;
       break;
     case 'detail':
       m = new JobDetailModel(env, route.jobId) as unknown as AnyModel;
@@ -178,7 +178,9 @@ export function App(props: AppProps) {
       }
       case 'detail': {
         const job = (snap.rows as import('@aws-sdk/client-batch').JobDetail[])[0];
-        const rows = job ? describeJob(job, c, now).trimEnd().split('\n') : [];
+        const extra = snap.extra as JobDetailExtra | undefined;
+        const rows = job ? describeJob(job, c, now, extra).trimEnd().split('\n') : [];
+        if (extra?.moreNodes) rows.push(c.dim(`  (the first ${MAX_NODES_SHOWN} of ${extra.moreNodes} nodes; :describe ${route.jobId}#N for another)`));
         return { kind: 'detail' as const, rows: rows.filter((l) => !filterFn || filterFn(l)) };
       }
     }
@@ -232,6 +234,17 @@ export function App(props: AppProps) {
       return { jobId: route.jobId, name: d?.jobName, status: d?.status };
     }
     return undefined;
+  };
+
+  /** The logs of a job: a multi-node job's are its main node's (`[` `]` switch node). */
+  const openLogs = (jobId: string, mnp?: { numNodes?: number; mainNode?: number }, node?: { numNodes?: number }) => {
+    if (mnp) return push({ kind: 'logs', jobId: `${jobId}#${mnp.mainNode ?? 0}`, nodes: mnp.numNodes });
+    push({ kind: 'logs', jobId, nodes: node?.numNodes });
+  };
+  const jobRowLogs = (j: JobRow) => {
+    const id = j.summary.jobId!;
+    if (isMultiNodeParent(j)) return openLogs(id, { numNodes: j.summary.nodeProperties?.numNodes ?? j.detail?.nodeProperties?.numNodes, mainNode: j.detail?.nodeProperties?.mainNode });
+    openLogs(id, undefined, j.summary.nodeProperties?.nodeIndex !== undefined ? j.summary.nodeProperties : undefined);
   };
 
   const openJobs = (queue?: string) => {
@@ -404,6 +417,16 @@ export function App(props: AppProps) {
       if (key.pageUp) return scrollTo(win.first - page);
       if (key.pageDown) return win.end >= count ? setLogOpts((o) => ({ ...o, follow: true })) : scrollTo(win.first + page);
       if (input === 'd') return push({ kind: 'detail', jobId: route.jobId });
+      if ((input === '[' || input === ']') && route.nodes) {
+        const m = /^(.+)#(\d+)$/.exec(route.jobId);
+        if (!m) return;
+        const n = (Number(m[2]) + (input === ']' ? 1 : -1) + route.nodes) % route.nodes;
+        // The log of another node replaces this one (esc still goes back to where it was opened).
+        setStack((s) => [...s.slice(0, -1), { id: nextId++, route: { ...route, jobId: `${m[1]}#${n}` }, model: makeModel({ ...route, jobId: `${m[1]}#${n}` }, env, states) }]);
+        setLogOpts((o) => ({ ...o, follow: true }));
+        setLogTop(0);
+        return;
+      }
       if (input === 'c' && !readonly) return askStop('cancel');
       return;
     }
@@ -437,16 +460,21 @@ export function App(props: AppProps) {
         if (j.summary.arrayProperties?.size !== undefined && j.summary.arrayProperties.index === undefined) {
           return push({ kind: 'jobs', queue: route.queue, arrayJobId: id, arrayName: j.summary.jobName });
         }
+        if (isMultiNodeParent(j)) return push({ kind: 'jobs', queue: route.queue, multiNodeJobId: id, arrayName: j.summary.jobName });
         return push({ kind: 'detail', jobId: id });
       }
       if (input === 'd') return push({ kind: 'detail', jobId: id });
-      if (input === 'l') return push({ kind: 'logs', jobId: id });
+      if (input === 'l') return jobRowLogs(j);
       if (!readonly && input === 'c') return askStop('cancel');
       if (!readonly && input === 't') return askStop('terminate');
       return;
     }
     if (route.kind === 'detail') {
-      if (input === 'l') return push({ kind: 'logs', jobId: route.jobId });
+      if (input === 'l') {
+        const d = snap.rows[0] as import('@aws-sdk/client-batch').JobDetail | undefined;
+        if (d?.nodeProperties && !d.nodeDetails) return openLogs(route.jobId, d.nodeProperties);
+        return openLogs(route.jobId);
+      }
       if (!readonly && input === 'c') return askStop('cancel');
       if (!readonly && input === 't') return askStop('terminate');
     }
@@ -477,7 +505,9 @@ export function App(props: AppProps) {
       keys.push({ key: 'esc', label: 'back' });
       break;
     case 'logs':
-      keys.push({ key: 's', label: logOpts.follow ? 'pause' : 'follow' }, { key: 'w', label: 'wrap' }, { key: 't', label: 'timestamps' }, { key: 'g/G', label: 'top/end' }, { key: 'd', label: 'describe' });
+      keys.push({ key: 's', label: logOpts.follow ? 'pause' : 'follow' });
+      if (route.nodes) keys.push({ key: '[ ]', label: 'node' });
+      keys.push({ key: 'w', label: 'wrap' }, { key: 't', label: 'timestamps' }, { key: 'g/G', label: 'top/end' }, { key: 'd', label: 'describe' });
       mut({ key: 'c', label: 'cancel' });
       keys.push({ key: 'esc', label: 'back' });
       break;

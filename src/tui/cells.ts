@@ -10,7 +10,7 @@ import { queueComputeEnvironments, queuePolicy } from '../render/job-queue.js';
 import { colorState, colorStatus } from '../render/status.js';
 import { JOB_STATUSES } from '../domain/jobs/status.js';
 import { ago, bar, type ColumnSpec } from './format.js';
-import { describeJob as describeJobText, formatDuration, jobStatusCell, timeCell } from '../render/job.js';
+import { describeJob as describeJobText, formatDuration, jobStatusCell, timeCell, type JobExtras } from '../render/job.js';
 import type { CeRow } from './models/ce-model.js';
 import type { JobRow } from './models/jobs-model.js';
 import type { QueueRow } from './models/queues-model.js';
@@ -94,14 +94,48 @@ export function jobDuration(started: number | undefined, stopped: number | undef
   return formatDuration((stopped ?? now) - started);
 }
 
+/**
+ * What kind of job a row is: `array` (a parent: enter opens its children), `mnp 4` (a multi-node
+ * parallel job of 4 nodes: enter opens its nodes), `main`/`node` (a node of one), `-` otherwise.
+ */
+export function kindCell(row: JobRow, c: Palette): string {
+  const s = row.summary;
+  if (s.arrayProperties?.size !== undefined && s.arrayProperties.index === undefined) return 'array';
+  const np = s.nodeProperties;
+  if (np?.nodeIndex !== undefined) return np.isMainNode ? c.bold('main') : 'node';
+  if (np?.numNodes !== undefined || (row.detail?.nodeProperties && !row.detail.nodeDetails)) return `mnp ${np?.numNodes ?? row.detail?.nodeProperties?.numNodes ?? '?'}`;
+  return c.dim('-');
+}
+
+/** True for a multi-node parallel job's parent row (not one of its nodes). */
+export function isMultiNodeParent(row: JobRow): boolean {
+  const np = row.summary.nodeProperties;
+  return np ? np.nodeIndex === undefined : Boolean(row.detail?.nodeProperties && !row.detail.nodeDetails);
+}
+
+/**
+ * The REASON cell: the job's statusReason, except where it is ECS's generic "Essential container in
+ * task exited" and the container says why (`OutOfMemoryError: Container killed…`, from DescribeJobs
+ * of the rows on screen).
+ */
+export function reasonCell(row: JobRow, c: Palette): string {
+  const s = row.summary;
+  const container = row.detail?.container?.reason;
+  const exit = s.container?.exitCode ?? row.detail?.container?.exitCode;
+  const reason = container && exit !== 0 && (!s.statusReason || s.statusReason === 'Essential container in task exited') ? container : s.statusReason;
+  if (!reason) return c.dim('-');
+  return s.status === 'FAILED' ? c.red(reason) : reason;
+}
+
 /** Jobs table columns. */
 export function jobColumns(now: number): ColumnSpec<JobRow>[] {
   return [
-    { header: 'ID', cell: (r) => r.summary.jobId ?? '', flex: true, min: 8, max: 36, drop: 2 },
+    { header: 'ID', cell: (r) => r.summary.jobId ?? '', flex: true, min: 8, max: 38, drop: 2 },
     { header: 'NAME', cell: (r, c) => `${r.summary.jobName ?? ''}${r.summary.arrayProperties?.index !== undefined ? c.dim(`:${r.summary.arrayProperties.index}`) : ''}`, flex: true, min: 14, max: 40 },
     // As `job list` shows it: RUNNING cyan, an array parent with its progress (`PENDING 37/100`).
     { header: 'STATUS', cell: (r, c) => jobStatusCell({ status: r.summary.status, arrayProperties: r.detail?.arrayProperties ?? r.summary.arrayProperties }, c) },
-    { header: 'REASON', cell: (r, c) => (r.summary.statusReason ? (r.summary.status === 'FAILED' ? c.red(r.summary.statusReason) : r.summary.statusReason) : c.dim('-')), flex: true, min: 8, max: 60, drop: 1 },
+    { header: 'KIND', cell: (r, c) => kindCell(r, c), drop: 2.5 },
+    { header: 'REASON', cell: (r, c) => reasonCell(r, c), flex: true, min: 8, max: 60, drop: 1 },
     { header: 'CREATED', cell: (r) => timeCell(r.summary.createdAt, { relative: true, now }), align: 'right', drop: 4 },
     { header: 'STARTED', cell: (r) => timeCell(r.summary.startedAt, { relative: true, now }), align: 'right', drop: 5 },
     { header: 'DURATION', cell: (r) => jobDuration(r.summary.startedAt, r.summary.stoppedAt, now), align: 'right' },
@@ -132,9 +166,10 @@ export function sortJobs(rows: readonly JobRow[], sort: JobSort, now: number): J
   }
 }
 
-/** The text a `/` filter matches a job against: id, name, status and reason. */
+/** The text a `/` filter matches a job against: id, name, status, kind and reasons. */
 export function jobFilterText(r: JobRow): string {
-  return `${r.summary.jobId} ${r.summary.jobName} ${r.summary.status} ${r.summary.statusReason ?? ''}`;
+  const kind = r.summary.arrayProperties?.size !== undefined ? 'array' : r.summary.nodeProperties ? (r.summary.nodeProperties.nodeIndex === undefined ? 'mnp' : 'node') : '';
+  return `${r.summary.jobId} ${r.summary.jobName} ${r.summary.status} ${kind} ${r.summary.statusReason ?? ''} ${r.detail?.container?.reason ?? ''}`;
 }
 
 /** Compute environments table columns; `barWidth` cells for the vCPUs-in-use bar. */
@@ -164,6 +199,6 @@ export function ceColumns(barWidth = 10): ColumnSpec<CeRow>[] {
 }
 
 /** What `job describe` shows (src/render/job.ts), with times relative to the world's now. */
-export function describeJob(j: JobDetail, c: Palette, now: number): string {
-  return describeJobText(j, c, { relative: true, now });
+export function describeJob(j: JobDetail, c: Palette, now: number, extras: JobExtras = {}): string {
+  return describeJobText(j, c, { relative: true, now }, extras);
 }
