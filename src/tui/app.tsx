@@ -25,7 +25,7 @@ import type { Poller, Snapshot } from './models/poller.js';
 import { QUEUE_SORTS, QueuesModel, sortQueues, type QueueRow, type QueueSort } from './models/queues-model.js';
 import { parseCommand, routeTitle, type Route } from './routes.js';
 import { Confirm, Footer, Header, type KeyHint } from './views/chrome.js';
-import { HelpView } from './views/help-view.js';
+import { helpLines, HelpView } from './views/help-view.js';
 import { Lines } from './views/lines.js';
 import { logsWindow, LogsView } from './views/logs-view.js';
 import { Table } from './views/table.js';
@@ -63,7 +63,7 @@ interface Dialog {
   run(): Promise<string>;
 }
 
-type Mode = { kind: 'normal' } | { kind: 'prompt'; mode: ':' | '/'; text: string; before: string } | { kind: 'help' } | { kind: 'confirm'; dialog: Dialog };
+type Mode = { kind: 'normal' } | { kind: 'prompt'; mode: ':' | '/'; text: string; before: string } | { kind: 'help'; top: number } | { kind: 'confirm'; dialog: Dialog };
 
 let nextId = 1;
 
@@ -337,7 +337,13 @@ export function App(props: AppProps) {
   function handleKey(input: string, key: Key): void {
     const mode = modeRef.current;
     if (key.ctrl && input === 'c') return quit();
-    if (mode.kind === 'help') return setMode({ kind: 'normal' });
+    if (mode.kind === 'help') {
+      // The help scrolls when it is taller than the screen; any other key closes it.
+      const max = Math.max(0, helpLines(readonly, c).length - bodyHeight);
+      const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -bodyHeight : key.pageDown ? bodyHeight : 0;
+      if (step) return setMode({ kind: 'help', top: Math.max(0, Math.min(max, mode.top + step)) });
+      return setMode({ kind: 'normal' });
+    }
     if (mode.kind === 'confirm') {
       if (input === 'y' || input === 'Y') {
         setMode({ kind: 'normal' });
@@ -380,7 +386,7 @@ export function App(props: AppProps) {
     }
 
     // Normal mode.
-    if (input === '?') return setMode({ kind: 'help' });
+    if (input === '?') return setMode({ kind: 'help', top: 0 });
     if (input === 'q') return quit();
     if (input === ':') return setMode({ kind: 'prompt', mode: ':', text: '', before: '' });
     if (input === '/') return setMode({ kind: 'prompt', mode: '/', text: ui.filter, before: ui.filter });
@@ -528,7 +534,7 @@ export function App(props: AppProps) {
   if (ui.filter) details.push(c.cyan(`/${ui.filter}`));
 
   let body: React.ReactNode;
-  if (mode.kind === 'help') body = <HelpView readonly={readonly} height={bodyHeight} palette={c} />;
+  if (mode.kind === 'help') body = <HelpView readonly={readonly} height={bodyHeight} palette={c} top={mode.top} />;
   else if (view.kind === 'queues') {
     const sel = view.rows[cursor];
     body = (
@@ -556,6 +562,7 @@ export function App(props: AppProps) {
         intervalMs={env.intervalMs}
         usage={usage}
         now={now}
+        speed={env.worldSpeed?.()}
         title={routeTitle(route)}
         detail={details.join('  ')}
         error={snap.error}
@@ -573,7 +580,7 @@ export function App(props: AppProps) {
       ) : (
         body
       )}
-      <Footer keys={keys} prompt={mode.kind === 'prompt' ? { mode: mode.mode, text: mode.text } : undefined} message={message} palette={c} />
+      <Footer keys={keys} prompt={mode.kind === 'prompt' ? { mode: mode.mode, text: mode.text } : undefined} message={message} palette={c} width={width} />
     </Box>
   );
 }

@@ -9,7 +9,7 @@ import { ceInstanceTypes, ceTypeLabel, ceVcpus } from '../render/compute-environ
 import { queueComputeEnvironments, queuePolicy } from '../render/job-queue.js';
 import { colorState, colorStatus } from '../render/status.js';
 import { JOB_STATUSES } from '../domain/jobs/status.js';
-import { ago, bar, type ColumnSpec } from './format.js';
+import { ago, bar, fitJobId, type ColumnSpec } from './format.js';
 import { describeJob as describeJobText, formatDuration, jobStatusCell, timeCell, type JobExtras } from '../render/job.js';
 import type { CeRow } from './models/ce-model.js';
 import type { JobRow } from './models/jobs-model.js';
@@ -130,7 +130,7 @@ export function reasonCell(row: JobRow, c: Palette): string {
 /** Jobs table columns. */
 export function jobColumns(now: number): ColumnSpec<JobRow>[] {
   return [
-    { header: 'ID', cell: (r) => r.summary.jobId ?? '', flex: true, min: 8, max: 38, drop: 2 },
+    { header: 'ID', cell: (r) => r.summary.jobId ?? '', flex: true, min: 8, max: 40, drop: 2, cut: fitJobId },
     { header: 'NAME', cell: (r, c) => `${r.summary.jobName ?? ''}${r.summary.arrayProperties?.index !== undefined ? c.dim(`:${r.summary.arrayProperties.index}`) : ''}`, flex: true, min: 14, max: 40 },
     // As `job list` shows it: RUNNING cyan, an array parent with its progress (`PENDING 37/100`).
     { header: 'STATUS', cell: (r, c) => jobStatusCell({ status: r.summary.status, arrayProperties: r.detail?.arrayProperties ?? r.summary.arrayProperties }, c) },
@@ -151,18 +151,21 @@ const STATUS_ORDER = new Map<string, number>(JOB_STATUSES.map((s, i) => [s, i]))
 /** Rows in display order: newest first, by name, by status (lifecycle order), or longest running first. */
 export function sortJobs(rows: readonly JobRow[], sort: JobSort, now: number): JobRow[] {
   const out = [...rows];
+  // Ties (an array's children, a multi-node job's nodes: created together) go by index.
+  const index = (r: JobRow) => r.summary.arrayProperties?.index ?? r.summary.nodeProperties?.nodeIndex ?? 0;
   const created = (r: JobRow) => r.summary.createdAt ?? 0;
+  const newest = (a: JobRow, b: JobRow) => created(b) - created(a) || index(a) - index(b);
   switch (sort) {
     case 'name':
-      return out.sort((a, b) => compareStrings((a.summary.jobName ?? ''), b.summary.jobName ?? '') || created(b) - created(a));
+      return out.sort((a, b) => compareStrings(a.summary.jobName ?? '', b.summary.jobName ?? '') || newest(a, b));
     case 'status':
-      return out.sort((a, b) => (STATUS_ORDER.get(a.summary.status ?? '') ?? 9) - (STATUS_ORDER.get(b.summary.status ?? '') ?? 9) || created(b) - created(a));
+      return out.sort((a, b) => (STATUS_ORDER.get(a.summary.status ?? '') ?? 9) - (STATUS_ORDER.get(b.summary.status ?? '') ?? 9) || newest(a, b));
     case 'duration': {
       const d = (r: JobRow) => (r.summary.startedAt ? (r.summary.stoppedAt ?? now) - r.summary.startedAt : -1);
-      return out.sort((a, b) => d(b) - d(a) || created(b) - created(a));
+      return out.sort((a, b) => d(b) - d(a) || newest(a, b));
     }
     default:
-      return out.sort((a, b) => created(b) - created(a));
+      return out.sort(newest);
   }
 }
 

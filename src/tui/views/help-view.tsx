@@ -1,4 +1,4 @@
-/** `?`: every key, grouped. Mutating keys are left out in read-only mode. */
+/** `?`: every key, grouped. Mutating keys are left out in read-only mode. Scrolls on a short terminal. */
 import type { Palette } from '../../io/color.js';
 import { Lines } from './lines.js';
 
@@ -28,10 +28,16 @@ export function helpLines(readonly: boolean, c: Palette): string[] {
     lines.push(k('e  x', 'enable / disable the selected queue (asks first)'));
   }
   lines.push('', c.bold('Logs'), k('s  space', 'pause / follow (autoscroll)'), k('w', 'wrap long lines'), k('t', 'timestamps'), k('g  G', 'jump to the top / the end (and follow)'), k('[  ]', 'previous / next node (a multi-node job\'s node)'));
-  lines.push('', c.dim('press any key to close'));
+  lines.push('', c.dim('↑↓ PgUp PgDn scroll · any other key closes'));
   return lines;
 }
 
-export function HelpView({ readonly, height, palette }: { readonly: boolean; height: number; palette: Palette }) {
-  return <Lines lines={helpLines(readonly, palette)} height={height} />;
+/** The help from line `top` on (it scrolls on a short terminal); the last line says how to close it. */
+export function HelpView({ readonly, height, palette, top = 0 }: { readonly: boolean; height: number; palette: Palette; top?: number }) {
+  const lines = helpLines(readonly, palette);
+  const start = Math.max(0, Math.min(top, lines.length - height));
+  const shown = lines.slice(start, start + height);
+  // On a short screen the closing hint stays visible on the last row.
+  if (lines.length > height && start + height < lines.length) shown[shown.length - 1] = palette.dim(`… ${lines.length - start - height + 1} more lines: ↓ scrolls · any other key closes`);
+  return <Lines lines={shown} height={height} />;
 }
