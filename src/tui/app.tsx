@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Palette } from '../io/color.js';
 import { stopEffect } from '../domain/jobs/cancel.js';
 import { JOB_STATUSES } from '../domain/jobs/status.js';
-import { ceColumns, describeJob, isMultiNodeParent, JOB_SORTS, jobColumns, jobFilterText, queueColumns, queueSummary, sortJobs, STATE_SHORT, type JobSort } from './cells.js';
+import { ceColumns, describeJob, isMultiNodeParent, quietWaitHint, JOB_SORTS, jobColumns, jobFilterText, queueColumns, queueSummary, sortJobs, STATE_SHORT, type JobSort } from './cells.js';
 import { compileFilter, windowStart } from './format.js';
 import { useKeys, type KeyPress } from './hooks/use-keys.js';
 import { useModel, type Store } from './hooks/use-model.js';
@@ -180,6 +180,7 @@ export function App(props: AppProps) {
         const job = (snap.rows as import('@aws-sdk/client-batch').JobDetail[])[0];
         const extra = snap.extra as JobDetailExtra | undefined;
         const rows = job ? describeJob(job, c, now, extra).trimEnd().split('\n') : [];
+        if (job) rows.splice(1, 0, ...quietWaitHint(job, c, now).map((l) => `  ${l}`));
         if (extra?.moreNodes) rows.push(c.dim(`  (the first ${MAX_NODES_SHOWN} of ${extra.moreNodes} nodes; :describe ${route.jobId}#N for another)`));
         return { kind: 'detail' as const, rows: rows.filter((l) => !filterFn || filterFn(l)) };
       }

@@ -60,6 +60,12 @@ export function queueSummary(r: QueueRow, c: Palette, now: number, maxFront: num
     `${c.bold(r.name)}  ${c.dim('policy')} ${queuePolicy(r.queue)}  ${c.dim('reason')} ${r.queue.statusReason ?? '-'}  ${c.dim('snapshot')} ${r.frontUpdatedAt ? `${ago(r.frontUpdatedAt, now)} ago` : '-'}`,
   ];
   if (r.blockedReason) lines.push(`${c.yellow('blocked:')} ${r.blockedReason}`);
+  else {
+    const head = r.front[0];
+    if (head && !head.statusReason && head.earliestTimeAtPosition !== undefined && now - head.earliestTimeAtPosition >= QUIET_WAIT_MS) {
+      lines.push(`${c.yellow('waiting:')} head job ${ago(head.earliestTimeAtPosition, now)}, no reason from Batch: batchctl doctor queue ${r.name}`);
+    }
+  }
   if (r.snapshotError) lines.push(c.dim(`front of queue: unknown (GetJobQueueSnapshot: ${r.snapshotError})`));
   else if (r.front.length === 0) lines.push(c.dim('front of queue: empty'));
   else {
@@ -198,6 +204,25 @@ export function ceColumns(barWidth = 10): ColumnSpec<CeRow>[] {
     { header: 'INSTANCE TYPES', cell: (r) => ceInstanceTypes(r.ce), flex: true, min: 8, max: 40, drop: 4 },
     { header: 'QUEUES', cell: (r) => (r.queues.length ? r.queues.join(', ') : '-'), flex: true, min: 6, max: 30, drop: 5 },
     { header: 'REASON', cell: (r, c) => (r.ce.status === 'INVALID' ? c.red(r.ce.statusReason ?? '-') : (r.ce.statusReason ?? '-')), flex: true, min: 8, max: 80, drop: 1 },
+  ];
+}
+
+/**
+ * A RUNNABLE job this long without a statusReason gets a hint: Batch gives none when instances
+ * launch but never join the cluster (a private subnet without NAT or endpoints) or when the job
+ * waits for a consumable resource, so the dashboard points at `batchctl doctor`.
+ */
+export const QUIET_WAIT_MS = 10 * 60_000;
+
+/** The hint under a RUNNABLE job that has waited QUIET_WAIT_MS with no reason (two lines); none otherwise. */
+export function quietWaitHint(j: JobDetail, c: Palette, now: number): string[] {
+  if (j.status !== 'RUNNABLE' || j.statusReason) return [];
+  // Without a time of its own for RUNNABLE, the time since it was created bounds the wait.
+  const since = j.createdAt;
+  if (since === undefined || now - since < QUIET_WAIT_MS) return [];
+  return [
+    `${c.yellow('waiting:')} RUNNABLE up to ${ago(since, now)} with no reason from Batch: instances that cannot join the cluster (a private subnet without NAT or VPC endpoints), or a consumable resource`,
+    `${c.dim('try:')} batchctl doctor job ${j.jobId}`,
   ];
 }
 

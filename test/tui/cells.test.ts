@@ -1,7 +1,7 @@
 /** Pure cell helpers of the dashboard: cutting job IDs, footer hints within the width, the KIND cell, sorting ties. */
 import { describe, expect, it } from 'vitest';
 import { palette, stripAnsi } from '../../src/io/color.js';
-import { kindCell, sortJobs } from '../../src/tui/cells.js';
+import { kindCell, quietWaitHint, QUIET_WAIT_MS, sortJobs } from '../../src/tui/cells.js';
 import { fitJobId } from '../../src/tui/format.js';
 import type { JobRow } from '../../src/tui/models/jobs-model.js';
 import { fitHints } from '../../src/tui/views/chrome.js';
@@ -45,5 +45,17 @@ describe('jobs of a multi-node job', () => {
   it('nodes created together sort by index (#2 before #10)', () => {
     const rows = [10, 2, 0, 1].map((n) => row(`m#${n}`, { nodeIndex: n }));
     expect(sortJobs(rows, 'created', 0).map((r) => r.summary.jobId)).toEqual(['m#0', 'm#1', 'm#2', 'm#10']);
+  });
+});
+
+describe('quietWaitHint', () => {
+  it('points a RUNNABLE job that waited 10 min with no reason at doctor; nothing before, or with a reason', () => {
+    const j = { jobId: 'j1', status: 'RUNNABLE', createdAt: 0 } as const;
+    expect(quietWaitHint(j, c, QUIET_WAIT_MS - 1)).toEqual([]);
+    const hint = quietWaitHint(j, c, QUIET_WAIT_MS);
+    expect(hint[0]).toContain('RUNNABLE up to 10m with no reason from Batch');
+    expect(hint[1]).toBe('try: batchctl doctor job j1');
+    expect(quietWaitHint({ ...j, statusReason: 'CAPACITY:…' }, c, QUIET_WAIT_MS * 2)).toEqual([]);
+    expect(quietWaitHint({ ...j, status: 'RUNNING' }, c, QUIET_WAIT_MS * 2)).toEqual([]);
   });
 });

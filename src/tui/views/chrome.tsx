@@ -28,7 +28,7 @@ export interface HeaderProps {
 export function Header(p: HeaderProps) {
   const c = p.palette;
   const budget = p.usage.batch / p.usage.budget;
-  const api = `api ${p.usage.total}/min ${c.dim(`(batch ${p.usage.batch} of ${p.usage.budget})`)}`;
+  const api = `api ${p.usage.total}/min ${c.dim(`(batch ${p.usage.batch}/${p.usage.budget})`)}`;
   const parts = [
     c.bold(c.cyan('batchctl top')),
     c.bold(p.world),
@@ -66,26 +66,28 @@ export interface FooterProps {
   prompt?: { mode: ':' | '/'; text: string };
   message?: { text: string; error?: boolean };
   palette: Palette;
-  /** The terminal's width: hints that do not fit are left out, `<?> help` and `<q> quit` never. */
+  /** The terminal's width: hints that do not fit are left out, `<esc> back`, `<?> help` and `<q> quit` never. */
   width?: number;
 }
 
-/** Footer hints within `width`: in order while they fit, then the ones that must stay (help, quit). */
+/** Hints a narrow footer keeps: back, help, quit. */
+const KEPT_HINTS = new Set(['esc', '?', 'q']);
+
+/** Footer hints within `width`: the ones that must stay (back, help, quit), and the others in order while they fit. */
 export function fitHints(keys: readonly KeyHint[], width: number, c: Palette): string {
   const hint = (k: KeyHint) => `${c.cyan(`<${k.key}>`)} ${k.label}`;
   const all = keys.map(hint).join('  ');
   if (visibleWidth(all) <= width) return all;
-  const kept = keys.filter((k) => k.key === '?' || k.key === 'q');
-  const rest = keys.filter((k) => !kept.includes(k));
-  let room = width - visibleWidth(kept.map(hint).join('  ')) - 2;
-  const shown: KeyHint[] = [];
-  for (const k of rest) {
+  const kept = new Set(keys.filter((k) => KEPT_HINTS.has(k.key)));
+  let room = width - visibleWidth([...kept].map(hint).join('  ')) - 2;
+  for (const k of keys) {
+    if (kept.has(k)) continue;
     const w = visibleWidth(hint(k)) + 2;
     if (w > room) break;
-    shown.push(k);
+    kept.add(k);
     room -= w;
   }
-  return [...shown, ...kept].map(hint).join('  ');
+  return keys.filter((k) => kept.has(k)).map(hint).join('  ');
 }
 
 export function Footer({ keys, prompt, message, palette: c, width = 1000 }: FooterProps) {
