@@ -8,6 +8,7 @@ import { Box, useApp, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Palette } from '../io/color.js';
 import { stopEffect } from '../domain/jobs/cancel.js';
+import { mnpNodeId, parseMnpNodeId } from '../domain/jobs/nodes.js';
 import { JOB_STATUSES } from '../domain/jobs/status.js';
 import { ceColumns, describeJob, isMultiNodeParent, quietWaitHint, JOB_SORTS, jobColumns, jobFilterText, queueColumns, queueSummary, sortJobs, STATE_SHORT, type JobSort } from './cells.js';
 import { compileFilter, windowStart } from './format.js';
@@ -239,7 +240,7 @@ export function App(props: AppProps) {
 
   /** The logs of a job: a multi-node job's are its main node's (`[` `]` switch node). */
   const openLogs = (jobId: string, mnp?: { numNodes?: number; mainNode?: number }, node?: { numNodes?: number }) => {
-    if (mnp) return push({ kind: 'logs', jobId: `${jobId}#${mnp.mainNode ?? 0}`, nodes: mnp.numNodes });
+    if (mnp) return push({ kind: 'logs', jobId: mnpNodeId(jobId, mnp.mainNode ?? 0), nodes: mnp.numNodes });
     push({ kind: 'logs', jobId, nodes: node?.numNodes });
   };
   const jobRowLogs = (j: JobRow) => {
@@ -425,11 +426,12 @@ export function App(props: AppProps) {
       if (key.pageDown) return win.end >= count ? setLogOpts((o) => ({ ...o, follow: true })) : scrollTo(win.first + page);
       if (input === 'd') return push({ kind: 'detail', jobId: route.jobId });
       if ((input === '[' || input === ']') && route.nodes) {
-        const m = /^(.+)#(\d+)$/.exec(route.jobId);
-        if (!m) return;
-        const n = (Number(m[2]) + (input === ']' ? 1 : -1) + route.nodes) % route.nodes;
+        const node = parseMnpNodeId(route.jobId);
+        if (!node) return;
+        const n = (node.node + (input === ']' ? 1 : -1) + route.nodes) % route.nodes;
+        const next: Route = { ...route, jobId: mnpNodeId(node.jobId, n) };
         // The log of another node replaces this one (esc still goes back to where it was opened).
-        setStack((s) => [...s.slice(0, -1), { id: nextId++, route: { ...route, jobId: `${m[1]}#${n}` }, model: makeModel({ ...route, jobId: `${m[1]}#${n}` }, env, states) }]);
+        setStack((s) => [...s.slice(0, -1), { id: nextId++, route: next, model: makeModel(next, env, states) }]);
         setLogOpts((o) => ({ ...o, follow: true }));
         setLogTop(0);
         return;

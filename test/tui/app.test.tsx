@@ -390,6 +390,23 @@ describe('dashboard', () => {
     });
   });
 
+  it('the help scrolls on a short terminal and says how to close it', async () => {
+    const h = start({ rows: 16 });
+    await h.until('alpha');
+    await h.press('?');
+    let f = h.frame();
+    expect(f).toContain('Navigation');
+    expect(f).toMatch(/… \d+ more lines: ↓ scrolls · any other key closes/);
+    await h.press('\u001B[6~', '\u001B[6~', '\u001B[6~'); // PgDn to the end (it stops there)
+    f = h.frame();
+    expect(f).toContain('previous / next node');
+    expect(f).toContain('any other key closes');
+    expect(f).not.toContain('Navigation');
+    await h.press('x');
+    expect(h.frame()).toContain('alpha');
+    expect(h.frame()).not.toContain('any other key closes');
+  });
+
   it('shows an error in the header and keeps the rows (stale)', async () => {
     const h = start();
     await h.until('alpha');
