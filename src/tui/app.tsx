@@ -272,7 +272,12 @@ export function App(props: AppProps) {
       kind: 'confirm',
       dialog: {
         title: `${request === 'cancel' ? 'Cancel' : 'Terminate'} job ${job.name ?? ''} (${job.jobId})?`,
-        lines: [`status ${job.status ?? '?'} · reason "${reason}"`, what],
+        lines: [
+          `status ${job.status ?? '?'} · reason "${reason}"`,
+          what,
+          // CancelJob/TerminateJob of a node act on its whole multi-node job (docs/simulator.md).
+          ...(parseMnpNodeId(job.jobId) ? [c.yellow(`${job.jobId} is a node: this acts on the whole multi-node job ${parseMnpNodeId(job.jobId)!.jobId}.`)] : []),
+        ],
         run: async () => {
           const batch = env.backend.batch;
           if (request === 'cancel') await batch.cancelJob({ jobId: job.jobId, reason });

@@ -182,6 +182,15 @@ describe('dashboard', () => {
     await h.press('l');
     f = await h.until('hello from node 0');
     expect(f).toContain('Logs › m1#0');
+    // Cancel from a node's log: the dialog says it acts on the whole job.
+    await h.press('c');
+    expect(h.frame()).toContain('m1#0 is a node: this acts on the whole multi-node job m1.');
+    await h.press('n');
+    // The job itself has no log: :logs of it says where the logs are.
+    await h.press(':logs m1', ENTER);
+    await h.until('a multi-node job has no log of its own');
+    await h.press(ESC);
+    await h.until('Logs › m1#0');
     await h.press(ESC, 'd');
     f = await h.until('Nodes');
     expect(f).toContain('multi-node (3 nodes, main node 0)');
