@@ -10,7 +10,7 @@ export function helpLines(readonly: boolean, c: Palette): string[] {
     k('PgUp PgDn', 'page'),
     k('g G  Home End', 'first / last row'),
     k('enter', 'open: queue → jobs, array job → children, multi-node job → nodes, job → details'),
-    k('esc', 'back (clears the filter first)'),
+    k('esc', 'back (clears the filter first); closes a prompt or a dialog'),
     k(':', 'command: :queues  :jobs [queue]  :ce  :logs ID  :describe ID  :q'),
     k('/', 'filter rows by regex; /!x inverts'),
     k('q  ctrl-c', 'quit'),
