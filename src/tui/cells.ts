@@ -141,7 +141,7 @@ export function jobColumns(now: number): ColumnSpec<JobRow>[] {
     // As `job list` shows it: RUNNING cyan, an array parent with its progress (`PENDING 37/100`).
     { header: 'STATUS', cell: (r, c) => jobStatusCell({ status: r.summary.status, arrayProperties: r.detail?.arrayProperties ?? r.summary.arrayProperties }, c) },
     { header: 'KIND', cell: (r, c) => kindCell(r, c), drop: 2.5 },
-    { header: 'REASON', cell: (r, c) => reasonCell(r, c), flex: true, min: 8, max: 60, drop: 1 },
+    { header: 'REASON', cell: (r, c) => reasonCell(r, c), flex: true, min: 14, max: 60, drop: 1 },
     { header: 'CREATED', cell: (r) => timeCell(r.summary.createdAt, { relative: true, now }), align: 'right', drop: 4 },
     { header: 'STARTED', cell: (r) => timeCell(r.summary.startedAt, { relative: true, now }), align: 'right', drop: 5 },
     { header: 'DURATION', cell: (r) => jobDuration(r.summary.startedAt, r.summary.stoppedAt, now), align: 'right' },
