@@ -75,6 +75,14 @@ if (process.argv[2] === '--child') {
       }),
     );
   }
+  // The header's clock (src/tui/run.tsx worldClock, every 5 s): what it reads now, against status().
+  const timeIt = (fn) => {
+    const t0 = performance.now();
+    for (let i = 0; i < 5; i++) fn();
+    return (performance.now() - t0) / 5;
+  };
+  out.clockMs = timeIt(() => (sim.control.now(), sim.control.speed()));
+  out.statusMs = timeIt(() => sim.control.status());
   const snapshot = queues.snapshot();
   const counts = Object.fromEntries(snapshot.rows.map((r) => [r.name, Object.fromEntries(Object.entries(r.counts).map(([k, v]) => [k, `${v.n}${v.more ? '+' : ''}`]))]));
   const mem = process.memoryUsage();
@@ -171,6 +179,7 @@ try {
     `queues view calls         ${qCalls} per refresh   (budget ${budgetCalls} = queues x states + queues + 1: ${qCalls <= budgetCalls ? 'ok' : 'OVER'})`,
     `jobs view refresh CPU     ${fmt(j)}   (budget <= 150 ms: ${j.max <= 150 ? 'ok' : 'OVER'}; ${r.jobsListed} jobs listed, ${VISIBLE} on screen)`,
     `jobs view calls           ${jCalls} per refresh max (7 ListJobs + DescribeJobs of the visible rows)`,
+    `header clock              ${r.clockMs.toFixed(2)} ms per read (control.now + speed; status() would take ${r.statusMs.toFixed(2)} ms)`,
     `process RSS               ${r.rssMiB.toFixed(0)} MiB now, ${r.maxRssMiB.toFixed(0)} MiB peak   (budget < 250 MiB: ${r.maxRssMiB < 250 ? 'ok' : 'OVER'})`,
     `V8 heap used              ${r.heapUsedMiB.toFixed(0)} MiB`,
   ];

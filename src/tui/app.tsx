@@ -4,19 +4,21 @@
  * fast first tick) when the user comes back to them.
  */
 import type { JobStatus } from '@aws-sdk/client-batch';
-import { Box, useApp, useInput, type Key } from 'ink';
+import { Box, useApp, type Key } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Palette } from '../io/color.js';
 import { stopEffect } from '../domain/jobs/cancel.js';
+import { mnpNodeId, parseMnpNodeId } from '../domain/jobs/nodes.js';
 import { JOB_STATUSES } from '../domain/jobs/status.js';
-import { ceColumns, describeJob, JOB_SORTS, jobColumns, jobFilterText, queueColumns, queueSummary, sortJobs, STATE_SHORT, type JobSort } from './cells.js';
+import { ceColumns, describeJob, isMultiNodeParent, quietWaitHint, JOB_SORTS, jobColumns, jobFilterText, queueColumns, queueSummary, sortJobs, STATE_SHORT, type JobSort } from './cells.js';
 import { compileFilter, windowStart } from './format.js';
+import { useKeys, type KeyPress } from './hooks/use-keys.js';
 import { useModel, type Store } from './hooks/use-model.js';
 import { useTerminalSize, type TerminalSize } from './hooks/use-terminal-size.js';
 import type { ApiUsage } from './models/api-meter.js';
 import { CeModel, type CeRow } from './models/ce-model.js';
 import { ALL_STATES, orderedStates, type ModelEnv } from './models/env.js';
-import { JobDetailModel } from './models/job-detail-model.js';
+import { JobDetailModel, MAX_NODES_SHOWN, type JobDetailExtra } from './models/job-detail-model.js';
 import { JobsModel, type JobRow, type JobsExtra } from './models/jobs-model.js';
 import { statusCountsLine } from '../render/job.js';
 import { LogsModel, type LogLine, type LogsExtra } from './models/logs-model.js';
@@ -24,7 +26,7 @@ import type { Poller, Snapshot } from './models/poller.js';
 import { QUEUE_SORTS, QueuesModel, sortQueues, type QueueRow, type QueueSort } from './models/queues-model.js';
 import { parseCommand, routeTitle, type Route } from './routes.js';
 import { Confirm, Footer, Header, type KeyHint } from './views/chrome.js';
-import { HelpView } from './views/help-view.js';
+import { helpLines, HelpView } from './views/help-view.js';
 import { Lines } from './views/lines.js';
 import { logsWindow, LogsView } from './views/logs-view.js';
 import { Table } from './views/table.js';
@@ -62,7 +64,7 @@ interface Dialog {
   run(): Promise<string>;
 }
 
-type Mode = { kind: 'normal' } | { kind: 'prompt'; mode: ':' | '/'; text: string; before: string } | { kind: 'help' } | { kind: 'confirm'; dialog: Dialog };
+type Mode = { kind: 'normal' } | { kind: 'prompt'; mode: ':' | '/'; text: string; before: string } | { kind: 'help'; top: number } | { kind: 'confirm'; dialog: Dialog };
 
 let nextId = 1;
 
@@ -73,7 +75,7 @@ function makeModel(route: Route, env: ModelEnv, states: ReadonlySet<JobStatus>):
       m = new QueuesModel(env) as unknown as AnyModel;
       break;
     case 'jobs':
-      m = new JobsModel(env, route.arrayJobId ? { arrayJobId: route.arrayJobId } : { queue: route.queue }) as unknown as AnyModel;
+      m = new JobsModel(env, route.arrayJobId ? { arrayJobId: route.arrayJobId } : route.multiNodeJobId ? { multiNodeJobId: route.multiNodeJobId } : { queue: route.queue }) as unknown as AnyModel;
       break;
     case 'detail':
       m = new JobDetailModel(env, route.jobId) as unknown as AnyModel;
@@ -177,7 +179,10 @@ export function App(props: AppProps) {
       }
       case 'detail': {
         const job = (snap.rows as import('@aws-sdk/client-batch').JobDetail[])[0];
-        const rows = job ? describeJob(job, c, now).trimEnd().split('\n') : [];
+        const extra = snap.extra as JobDetailExtra | undefined;
+        const rows = job ? describeJob(job, c, now, extra).trimEnd().split('\n') : [];
+        if (job) rows.splice(1, 0, ...quietWaitHint(job, c, now).map((l) => `  ${l}`));
+        if (extra?.moreNodes) rows.push(c.dim(`  (the first ${MAX_NODES_SHOWN} of ${extra.moreNodes} nodes; :describe ${route.jobId}#N for another)`));
         return { kind: 'detail' as const, rows: rows.filter((l) => !filterFn || filterFn(l)) };
       }
     }
@@ -233,6 +238,17 @@ export function App(props: AppProps) {
     return undefined;
   };
 
+  /** The logs of a job: a multi-node job's are its main node's (`[` `]` switch node). */
+  const openLogs = (jobId: string, mnp?: { numNodes?: number; mainNode?: number }, node?: { numNodes?: number }) => {
+    if (mnp) return push({ kind: 'logs', jobId: mnpNodeId(jobId, mnp.mainNode ?? 0), nodes: mnp.numNodes });
+    push({ kind: 'logs', jobId, nodes: node?.numNodes });
+  };
+  const jobRowLogs = (j: JobRow) => {
+    const id = j.summary.jobId!;
+    if (isMultiNodeParent(j)) return openLogs(id, { numNodes: j.summary.nodeProperties?.numNodes ?? j.detail?.nodeProperties?.numNodes, mainNode: j.detail?.nodeProperties?.mainNode });
+    openLogs(id, undefined, j.summary.nodeProperties?.nodeIndex !== undefined ? j.summary.nodeProperties : undefined);
+  };
+
   const openJobs = (queue?: string) => {
     const q = queue ?? (route.kind === 'jobs' ? route.queue : selectedQueue?.name);
     if (!q) return flash('which queue? :jobs QUEUE', true);
@@ -256,7 +272,12 @@ export function App(props: AppProps) {
       kind: 'confirm',
       dialog: {
         title: `${request === 'cancel' ? 'Cancel' : 'Terminate'} job ${job.name ?? ''} (${job.jobId})?`,
-        lines: [`status ${job.status ?? '?'} · reason "${reason}"`, what],
+        lines: [
+          `status ${job.status ?? '?'} · reason "${reason}"`,
+          what,
+          // CancelJob/TerminateJob of a node act on its whole multi-node job (docs/simulator.md).
+          ...(parseMnpNodeId(job.jobId) ? [c.yellow(`${job.jobId} is a node: this acts on the whole multi-node job ${parseMnpNodeId(job.jobId)!.jobId}.`)] : []),
+        ],
         run: async () => {
           const batch = env.backend.batch;
           if (request === 'cancel') await batch.cancelJob({ jobId: job.jobId, reason });
@@ -300,22 +321,36 @@ export function App(props: AppProps) {
   const move = (to: number) => setUi({ cursor: clampCursor(to) });
   const moveBy = (delta: number) => setUi((u) => ({ cursor: clampCursor(Math.min(u.cursor, lastCursor) + delta) }));
 
-  useInput((input, key) => {
-    // A run of plain characters in one read is handled key by key.
-    if (input.length > 1 && !input.startsWith('\x1b') && !key.ctrl && !key.meta) {
-      for (const ch of input) {
-        const k: Key = { ...key, return: ch === '\r' || ch === '\n', backspace: ch === '\x7f' || ch === '\b', tab: ch === '\t' };
-        handleKey(k.return || k.backspace || k.tab ? '' : ch, k);
-      }
-      return;
-    }
-    handleKey(input, key);
+  // Keys are handled one per render: a key that arrives with others in one read (Esc then a
+  // letter, a paste, tmux send-keys) sees what the key before it did (the cursor it moved, the view
+  // it opened, the filter it restored).
+  const queued = useRef<KeyPress[]>([]);
+  const [keyTurn, setKeyTurn] = useState(0);
+  const handleNext = () => {
+    const k = queued.current.shift();
+    if (k) handleKey(k.input, k.key);
+    if (queued.current.length) setKeyTurn((n) => n + 1);
+  };
+  useKeys((keys) => {
+    const idle = queued.current.length === 0;
+    queued.current.push(...keys);
+    if (idle) handleNext();
   });
+  useEffect(() => {
+    if (keyTurn) handleNext();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [keyTurn]);
 
   function handleKey(input: string, key: Key): void {
     const mode = modeRef.current;
     if (key.ctrl && input === 'c') return quit();
-    if (mode.kind === 'help') return setMode({ kind: 'normal' });
+    if (mode.kind === 'help') {
+      // The help scrolls when it is taller than the screen; any other key closes it.
+      const max = Math.max(0, helpLines(readonly, c).length - bodyHeight);
+      const step = key.upArrow || input === 'k' ? -1 : key.downArrow || input === 'j' ? 1 : key.pageUp ? -bodyHeight : key.pageDown ? bodyHeight : 0;
+      if (step) return setMode({ kind: 'help', top: Math.max(0, Math.min(max, mode.top + step)) });
+      return setMode({ kind: 'normal' });
+    }
     if (mode.kind === 'confirm') {
       if (input === 'y' || input === 'Y') {
         setMode({ kind: 'normal' });
@@ -358,7 +393,7 @@ export function App(props: AppProps) {
     }
 
     // Normal mode.
-    if (input === '?') return setMode({ kind: 'help' });
+    if (input === '?') return setMode({ kind: 'help', top: 0 });
     if (input === 'q') return quit();
     if (input === ':') return setMode({ kind: 'prompt', mode: ':', text: '', before: '' });
     if (input === '/') return setMode({ kind: 'prompt', mode: '/', text: ui.filter, before: ui.filter });
@@ -395,6 +430,17 @@ export function App(props: AppProps) {
       if (key.pageUp) return scrollTo(win.first - page);
       if (key.pageDown) return win.end >= count ? setLogOpts((o) => ({ ...o, follow: true })) : scrollTo(win.first + page);
       if (input === 'd') return push({ kind: 'detail', jobId: route.jobId });
+      if ((input === '[' || input === ']') && route.nodes) {
+        const node = parseMnpNodeId(route.jobId);
+        if (!node) return;
+        const n = (node.node + (input === ']' ? 1 : -1) + route.nodes) % route.nodes;
+        const next: Route = { ...route, jobId: mnpNodeId(node.jobId, n) };
+        // The log of another node replaces this one (esc still goes back to where it was opened).
+        setStack((s) => [...s.slice(0, -1), { id: nextId++, route: next, model: makeModel(next, env, states) }]);
+        setLogOpts((o) => ({ ...o, follow: true }));
+        setLogTop(0);
+        return;
+      }
       if (input === 'c' && !readonly) return askStop('cancel');
       return;
     }
@@ -428,16 +474,21 @@ export function App(props: AppProps) {
         if (j.summary.arrayProperties?.size !== undefined && j.summary.arrayProperties.index === undefined) {
           return push({ kind: 'jobs', queue: route.queue, arrayJobId: id, arrayName: j.summary.jobName });
         }
+        if (isMultiNodeParent(j)) return push({ kind: 'jobs', queue: route.queue, multiNodeJobId: id, arrayName: j.summary.jobName });
         return push({ kind: 'detail', jobId: id });
       }
       if (input === 'd') return push({ kind: 'detail', jobId: id });
-      if (input === 'l') return push({ kind: 'logs', jobId: id });
+      if (input === 'l') return jobRowLogs(j);
       if (!readonly && input === 'c') return askStop('cancel');
       if (!readonly && input === 't') return askStop('terminate');
       return;
     }
     if (route.kind === 'detail') {
-      if (input === 'l') return push({ kind: 'logs', jobId: route.jobId });
+      if (input === 'l') {
+        const d = snap.rows[0] as import('@aws-sdk/client-batch').JobDetail | undefined;
+        if (d?.nodeProperties && !d.nodeDetails) return openLogs(route.jobId, d.nodeProperties);
+        return openLogs(route.jobId);
+      }
       if (!readonly && input === 'c') return askStop('cancel');
       if (!readonly && input === 't') return askStop('terminate');
     }
@@ -468,7 +519,9 @@ export function App(props: AppProps) {
       keys.push({ key: 'esc', label: 'back' });
       break;
     case 'logs':
-      keys.push({ key: 's', label: logOpts.follow ? 'pause' : 'follow' }, { key: 'w', label: 'wrap' }, { key: 't', label: 'timestamps' }, { key: 'g/G', label: 'top/end' }, { key: 'd', label: 'describe' });
+      keys.push({ key: 's', label: logOpts.follow ? 'pause' : 'follow' });
+      if (route.nodes) keys.push({ key: '[ ]', label: 'node' });
+      keys.push({ key: 'w', label: 'wrap' }, { key: 't', label: 'timestamps' }, { key: 'g/G', label: 'top/end' }, { key: 'd', label: 'describe' });
       mut({ key: 'c', label: 'cancel' });
       keys.push({ key: 'esc', label: 'back' });
       break;
@@ -489,7 +542,7 @@ export function App(props: AppProps) {
   if (ui.filter) details.push(c.cyan(`/${ui.filter}`));
 
   let body: React.ReactNode;
-  if (mode.kind === 'help') body = <HelpView readonly={readonly} height={bodyHeight} palette={c} />;
+  if (mode.kind === 'help') body = <HelpView readonly={readonly} height={bodyHeight} palette={c} top={mode.top} />;
   else if (view.kind === 'queues') {
     const sel = view.rows[cursor];
     body = (
@@ -517,6 +570,7 @@ export function App(props: AppProps) {
         intervalMs={env.intervalMs}
         usage={usage}
         now={now}
+        speed={env.worldSpeed?.()}
         title={routeTitle(route)}
         detail={details.join('  ')}
         error={snap.error}
@@ -534,7 +588,7 @@ export function App(props: AppProps) {
       ) : (
         body
       )}
-      <Footer keys={keys} prompt={mode.kind === 'prompt' ? { mode: mode.mode, text: mode.text } : undefined} message={message} palette={c} />
+      <Footer keys={keys} prompt={mode.kind === 'prompt' ? { mode: mode.mode, text: mode.text } : undefined} message={message} palette={c} width={width} />
     </Box>
   );
 }

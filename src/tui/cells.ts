@@ -9,8 +9,8 @@ import { ceInstanceTypes, ceTypeLabel, ceVcpus } from '../render/compute-environ
 import { queueComputeEnvironments, queuePolicy } from '../render/job-queue.js';
 import { colorState, colorStatus } from '../render/status.js';
 import { JOB_STATUSES } from '../domain/jobs/status.js';
-import { ago, bar, type ColumnSpec } from './format.js';
-import { describeJob as describeJobText, formatDuration, jobStatusCell, timeCell } from '../render/job.js';
+import { ago, bar, fitJobId, type ColumnSpec } from './format.js';
+import { describeJob as describeJobText, formatDuration, jobStatusCell, timeCell, type JobExtras } from '../render/job.js';
 import type { CeRow } from './models/ce-model.js';
 import type { JobRow } from './models/jobs-model.js';
 import type { QueueRow } from './models/queues-model.js';
@@ -60,6 +60,12 @@ export function queueSummary(r: QueueRow, c: Palette, now: number, maxFront: num
     `${c.bold(r.name)}  ${c.dim('policy')} ${queuePolicy(r.queue)}  ${c.dim('reason')} ${r.queue.statusReason ?? '-'}  ${c.dim('snapshot')} ${r.frontUpdatedAt ? `${ago(r.frontUpdatedAt, now)} ago` : '-'}`,
   ];
   if (r.blockedReason) lines.push(`${c.yellow('blocked:')} ${r.blockedReason}`);
+  else {
+    const head = r.front[0];
+    if (head && !head.statusReason && head.earliestTimeAtPosition !== undefined && now - head.earliestTimeAtPosition >= QUIET_WAIT_MS) {
+      lines.push(`${c.yellow('waiting:')} head job ${ago(head.earliestTimeAtPosition, now)}, no reason from Batch: batchctl doctor queue ${r.name}`);
+    }
+  }
   if (r.snapshotError) lines.push(c.dim(`front of queue: unknown (GetJobQueueSnapshot: ${r.snapshotError})`));
   else if (r.front.length === 0) lines.push(c.dim('front of queue: empty'));
   else {
@@ -94,14 +100,48 @@ export function jobDuration(started: number | undefined, stopped: number | undef
   return formatDuration((stopped ?? now) - started);
 }
 
+/**
+ * What kind of job a row is: `array` (a parent: enter opens its children), `mnp 4` (a multi-node
+ * parallel job of 4 nodes: enter opens its nodes), `main`/`node` (a node of one), `-` otherwise.
+ */
+export function kindCell(row: JobRow, c: Palette): string {
+  const s = row.summary;
+  if (s.arrayProperties?.size !== undefined && s.arrayProperties.index === undefined) return 'array';
+  const np = s.nodeProperties;
+  if (np?.nodeIndex !== undefined) return np.isMainNode ? c.bold('main') : 'node';
+  if (np?.numNodes !== undefined || (row.detail?.nodeProperties && !row.detail.nodeDetails)) return `mnp ${np?.numNodes ?? row.detail?.nodeProperties?.numNodes ?? '?'}`;
+  return c.dim('-');
+}
+
+/** True for a multi-node parallel job's parent row (not one of its nodes). */
+export function isMultiNodeParent(row: JobRow): boolean {
+  const np = row.summary.nodeProperties;
+  return np ? np.nodeIndex === undefined : Boolean(row.detail?.nodeProperties && !row.detail.nodeDetails);
+}
+
+/**
+ * The REASON cell: the job's statusReason, except where it is ECS's generic "Essential container in
+ * task exited" and the container says why (`OutOfMemoryError: Container killed…`, from DescribeJobs
+ * of the rows on screen).
+ */
+export function reasonCell(row: JobRow, c: Palette): string {
+  const s = row.summary;
+  const container = row.detail?.container?.reason;
+  const exit = s.container?.exitCode ?? row.detail?.container?.exitCode;
+  const reason = container && exit !== 0 && (!s.statusReason || s.statusReason === 'Essential container in task exited') ? container : s.statusReason;
+  if (!reason) return c.dim('-');
+  return s.status === 'FAILED' ? c.red(reason) : reason;
+}
+
 /** Jobs table columns. */
 export function jobColumns(now: number): ColumnSpec<JobRow>[] {
   return [
-    { header: 'ID', cell: (r) => r.summary.jobId ?? '', flex: true, min: 8, max: 36, drop: 2 },
+    { header: 'ID', cell: (r) => r.summary.jobId ?? '', flex: true, min: 8, max: 40, drop: 2, cut: fitJobId },
     { header: 'NAME', cell: (r, c) => `${r.summary.jobName ?? ''}${r.summary.arrayProperties?.index !== undefined ? c.dim(`:${r.summary.arrayProperties.index}`) : ''}`, flex: true, min: 14, max: 40 },
     // As `job list` shows it: RUNNING cyan, an array parent with its progress (`PENDING 37/100`).
     { header: 'STATUS', cell: (r, c) => jobStatusCell({ status: r.summary.status, arrayProperties: r.detail?.arrayProperties ?? r.summary.arrayProperties }, c) },
-    { header: 'REASON', cell: (r, c) => (r.summary.statusReason ? (r.summary.status === 'FAILED' ? c.red(r.summary.statusReason) : r.summary.statusReason) : c.dim('-')), flex: true, min: 8, max: 60, drop: 1 },
+    { header: 'KIND', cell: (r, c) => kindCell(r, c), drop: 2.5 },
+    { header: 'REASON', cell: (r, c) => reasonCell(r, c), flex: true, min: 14, max: 60, drop: 1 },
     { header: 'CREATED', cell: (r) => timeCell(r.summary.createdAt, { relative: true, now }), align: 'right', drop: 4 },
     { header: 'STARTED', cell: (r) => timeCell(r.summary.startedAt, { relative: true, now }), align: 'right', drop: 5 },
     { header: 'DURATION', cell: (r) => jobDuration(r.summary.startedAt, r.summary.stoppedAt, now), align: 'right' },
@@ -117,24 +157,28 @@ const STATUS_ORDER = new Map<string, number>(JOB_STATUSES.map((s, i) => [s, i]))
 /** Rows in display order: newest first, by name, by status (lifecycle order), or longest running first. */
 export function sortJobs(rows: readonly JobRow[], sort: JobSort, now: number): JobRow[] {
   const out = [...rows];
+  // Ties (an array's children, a multi-node job's nodes: created together) go by index.
+  const index = (r: JobRow) => r.summary.arrayProperties?.index ?? r.summary.nodeProperties?.nodeIndex ?? 0;
   const created = (r: JobRow) => r.summary.createdAt ?? 0;
+  const newest = (a: JobRow, b: JobRow) => created(b) - created(a) || index(a) - index(b);
   switch (sort) {
     case 'name':
-      return out.sort((a, b) => compareStrings((a.summary.jobName ?? ''), b.summary.jobName ?? '') || created(b) - created(a));
+      return out.sort((a, b) => compareStrings(a.summary.jobName ?? '', b.summary.jobName ?? '') || newest(a, b));
     case 'status':
-      return out.sort((a, b) => (STATUS_ORDER.get(a.summary.status ?? '') ?? 9) - (STATUS_ORDER.get(b.summary.status ?? '') ?? 9) || created(b) - created(a));
+      return out.sort((a, b) => (STATUS_ORDER.get(a.summary.status ?? '') ?? 9) - (STATUS_ORDER.get(b.summary.status ?? '') ?? 9) || newest(a, b));
     case 'duration': {
       const d = (r: JobRow) => (r.summary.startedAt ? (r.summary.stoppedAt ?? now) - r.summary.startedAt : -1);
-      return out.sort((a, b) => d(b) - d(a) || created(b) - created(a));
+      return out.sort((a, b) => d(b) - d(a) || newest(a, b));
     }
     default:
-      return out.sort((a, b) => created(b) - created(a));
+      return out.sort(newest);
   }
 }
 
-/** The text a `/` filter matches a job against: id, name, status and reason. */
+/** The text a `/` filter matches a job against: id, name, status, kind and reasons. */
 export function jobFilterText(r: JobRow): string {
-  return `${r.summary.jobId} ${r.summary.jobName} ${r.summary.status} ${r.summary.statusReason ?? ''}`;
+  const kind = r.summary.arrayProperties?.size !== undefined ? 'array' : r.summary.nodeProperties ? (r.summary.nodeProperties.nodeIndex === undefined ? 'mnp' : 'node') : '';
+  return `${r.summary.jobId} ${r.summary.jobName} ${r.summary.status} ${kind} ${r.summary.statusReason ?? ''} ${r.detail?.container?.reason ?? ''}`;
 }
 
 /** Compute environments table columns; `barWidth` cells for the vCPUs-in-use bar. */
@@ -163,7 +207,26 @@ export function ceColumns(barWidth = 10): ColumnSpec<CeRow>[] {
   ];
 }
 
+/**
+ * A RUNNABLE job this long without a statusReason gets a hint: Batch gives none when instances
+ * launch but never join the cluster (a private subnet without NAT or endpoints) or when the job
+ * waits for a consumable resource, so the dashboard points at `batchctl doctor`.
+ */
+export const QUIET_WAIT_MS = 10 * 60_000;
+
+/** The hint under a RUNNABLE job that has waited QUIET_WAIT_MS with no reason (two lines); none otherwise. */
+export function quietWaitHint(j: JobDetail, c: Palette, now: number): string[] {
+  if (j.status !== 'RUNNABLE' || j.statusReason) return [];
+  // Without a time of its own for RUNNABLE, the time since it was created bounds the wait.
+  const since = j.createdAt;
+  if (since === undefined || now - since < QUIET_WAIT_MS) return [];
+  return [
+    `${c.yellow('waiting:')} RUNNABLE up to ${ago(since, now)} with no reason from Batch: instances that cannot join the cluster (a private subnet without NAT or VPC endpoints), or a consumable resource`,
+    `${c.dim('try:')} batchctl doctor job ${j.jobId}`,
+  ];
+}
+
 /** What `job describe` shows (src/render/job.ts), with times relative to the world's now. */
-export function describeJob(j: JobDetail, c: Palette, now: number): string {
-  return describeJobText(j, c, { relative: true, now });
+export function describeJob(j: JobDetail, c: Palette, now: number, extras: JobExtras = {}): string {
+  return describeJobText(j, c, { relative: true, now }, extras);
 }

@@ -65,6 +65,18 @@ export interface ColumnSpec<R> {
   align?: 'left' | 'right';
   /** Columns with a higher `drop` are hidden first when even the minimum widths do not fit. */
   drop?: number;
+  /** How a cell too wide for the column is cut (default: `fit`, an ellipsis at the end). */
+  cut?(cell: string, width: number): string;
+}
+
+/**
+ * Cuts a job ID to `width`, keeping an array child's `:N` or a node's `#N` (every node of a job
+ * shares the rest of its ID): `3f1c2b…#2`.
+ */
+export function fitJobId(id: string, width: number): string {
+  const m = /[:#]\d+$/.exec(id);
+  if (!m || visibleWidth(id) <= width || width < m[0].length + 3) return fit(id, width);
+  return `${id.slice(0, width - m[0].length - 1)}…${m[0]}`;
 }
 
 export interface Layout<R> {
@@ -119,7 +131,13 @@ export function layoutColumns<R>(columns: ColumnSpec<R>[], rows: readonly R[], w
 
 /** One table line: every cell fitted to its width, joined by the gap. */
 export function renderLine<R>(layout: Layout<R>, row: R, c: Palette): string {
-  return layout.columns.map((col, i) => fit(col.cell(row, c), layout.widths[i]!, col.align)).join(' '.repeat(GAP));
+  return layout.columns
+    .map((col, i) => {
+      const cell = col.cell(row, c);
+      const w = layout.widths[i]!;
+      return col.cut && visibleWidth(cell) > w ? col.cut(cell, w) : fit(cell, w, col.align);
+    })
+    .join(' '.repeat(GAP));
 }
 
 export function renderHeader<R>(layout: Layout<R>): string {

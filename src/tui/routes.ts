@@ -2,9 +2,10 @@
 
 export type Route =
   | { kind: 'queues' }
-  | { kind: 'jobs'; queue: string; arrayJobId?: string; arrayName?: string }
+  | { kind: 'jobs'; queue: string; arrayJobId?: string; arrayName?: string; multiNodeJobId?: string }
   | { kind: 'detail'; jobId: string }
-  | { kind: 'logs'; jobId: string }
+  /** `nodes`: a multi-node job's node count, when the log is one of its nodes' (`ID#N`; `[` `]` switch node). */
+  | { kind: 'logs'; jobId: string; nodes?: number }
   | { kind: 'ce' };
 
 export type Command = { kind: 'route'; route: Route } | { kind: 'jobs'; queue?: string } | { kind: 'quit' } | { kind: 'error'; message: string };
@@ -60,7 +61,9 @@ export function routeTitle(r: Route): string {
     case 'queues':
       return 'Queues';
     case 'jobs':
-      return r.arrayJobId ? `Jobs › ${r.queue} › array ${r.arrayName ?? r.arrayJobId}` : `Jobs › ${r.queue}`;
+      if (r.arrayJobId) return `Jobs › ${r.queue} › array ${r.arrayName ?? r.arrayJobId}`;
+      if (r.multiNodeJobId) return `Jobs › ${r.queue} › nodes of ${r.arrayName ?? r.multiNodeJobId}`;
+      return `Jobs › ${r.queue}`;
     case 'detail':
       return `Job › ${r.jobId}`;
     case 'logs':

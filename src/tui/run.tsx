@@ -23,17 +23,22 @@ export interface TopOptions {
   queue?: string;
 }
 
-/** The world's now: the simulator's clock (re-read every 5 s, extrapolated at its speed between), or the wall clock. */
-export function worldClock(backend: Backend): () => number {
-  if (backend.kind !== 'sim' || !(backend as SimBackend).control) return Date.now;
-  const sim = backend as SimBackend;
-  let base = sim.control.status();
-  let at = Date.now();
-  return () => {
-    const t = Date.now();
+/**
+ * The world's now: the simulator's clock (re-read every 5 s, extrapolated at its speed between), or
+ * the wall clock. `control.now()` and `control.speed()` read the clock without counting the world's
+ * resources, jobs and log events as `status()` does (~50 ms with 100k jobs).
+ */
+export function worldClock(backend: Backend, wall: () => number = Date.now): WorldClock {
+  if (backend.kind !== 'sim' || !(backend as SimBackend).control) return () => wall();
+  const { control } = backend as SimBackend;
+  const read = () => ({ now: control.now(), speed: control.speed() });
+  let base = read();
+  let at = wall();
+  const now: WorldClock = () => {
+    const t = wall();
     if (t - at >= 5000) {
       try {
-        base = sim.control.status();
+        base = read();
         at = t;
       } catch {
         // a busy store: extrapolate a little longer
@@ -41,6 +46,14 @@ export function worldClock(backend: Backend): () => number {
     }
     return base.now + (t - at) * base.speed;
   };
+  now.speed = () => base.speed;
+  return now;
+}
+
+/** The world's now; in the simulator also the speed of its clock (the header shows it). */
+export interface WorldClock {
+  (): number;
+  speed?(): number;
 }
 
 export interface DashboardStreams {
@@ -78,7 +91,8 @@ export async function runFullScreen(element: ReactElement, streams: DashboardStr
 
 export async function runTop(ctx: Context, opts: TopOptions): Promise<void> {
   const backend = countCalls(await ctx.backend());
-  const env: ModelEnv = { backend, timers: realTimers, intervalMs: Math.max(1, opts.refresh) * 1000, worldNow: worldClock(backend) };
+  const clock = worldClock(backend);
+  const env: ModelEnv = { backend, timers: realTimers, intervalMs: Math.max(1, opts.refresh) * 1000, worldNow: clock, worldSpeed: clock.speed };
   const meter = new ApiMeter(backend);
   meter.start();
   const profile = ctx.config.profile;

@@ -108,12 +108,11 @@ describe.runIf(HAVE_TMUX || process.env.BATCHCTL_TEST_IN_CI)('batchctl top in tm
     s = await waitFor('tick 2', 20_000);
     expect(s).toContain('following');
 
-    // Back to the jobs (the filter still on), esc clears it, esc again goes back to the queues.
-    keys('Escape');
-    await waitFor(/Jobs › demo-queue[\s\S]*hog\s+RUNNING/);
-    await pause(300);
-    keys('Escape');
+    // Esc twice in one send (tmux passes ESC ESC, which Ink reads as one Alt+Esc): back to the
+    // jobs, then the filter is cleared.
+    keys('Escape', 'Escape');
     s = await waitFor(/waiter-1\s+RUNNABLE/);
+    expect(s).toMatch(/Jobs › demo-queue[\s\S]*hog\s+RUNNING/);
 
     // Cancel waiter-1 after confirming.
     type('/waiter-1');
@@ -122,9 +121,12 @@ describe.runIf(HAVE_TMUX || process.env.BATCHCTL_TEST_IN_CI)('batchctl top in tm
     keys('c');
     s = await waitFor('Cancel job waiter-1');
     expect(s).toContain('It goes FAILED now.');
+    // Esc then c at once (ESC c, what tmux sends for Alt+c): the dialog closes and c asks again.
+    keys('Escape', 'c');
+    s = await waitFor(/Cancel job waiter-1[\s\S]*nothing changed/);
     keys('y');
     await waitFor('cancel requested for waiter-1');
-    s = await waitFor(/waiter-1\s+FAILED\s+Cancelled from batchctl top/);
+    s = await waitFor(/waiter-1\s+FAILED\s+-\s+Cancelled from batchctl top/);
 
     // A narrower, shorter window: the layout follows.
     tmux('resize-window', '-t', SESSION, '-x', '90', '-y', '20');

@@ -42,6 +42,7 @@ interface Harness {
   press(...keys: string[]): Promise<void>;
   tick(ms?: number): Promise<void>;
   until(text: string | RegExp): Promise<string>;
+  untilNot(text: RegExp): Promise<string>;
   unmount(): void;
 }
 
@@ -85,6 +86,14 @@ function start(opts: { readonly?: boolean; initial?: Route; backend?: FakeBacken
       }
       throw new Error(`never saw ${String(text)} in:\n${h.frame()}`);
     },
+    untilNot: async (text) => {
+      for (let i = 0; i < 100; i++) {
+        if (!text.test(h.frame())) return h.frame();
+        await timers.advance(50);
+        await settle();
+      }
+      throw new Error(`${String(text)} never went from:\n${h.frame()}`);
+    },
     unmount: () => r.unmount(),
   };
   open.push(h);
@@ -114,9 +123,9 @@ describe('dashboard', () => {
     await h.press(ENTER);
     let f = await h.until('render');
     expect(f).toContain('Jobs › alpha');
-    expect(f).toMatch(/ID\s+NAME\s+STATUS\s+REASON\s+CREATED\s+STARTED\s+DURATION\s+ATTEMPT\s+EXIT/);
+    expect(f).toMatch(/ID\s+NAME\s+STATUS\s+KIND\s+REASON\s+CREATED\s+STARTED\s+DURATION\s+ATTEMPT\s+EXIT/);
     f = await h.until(/sweep\s+PENDING 37\/100/);
-    expect(f).toMatch(/r1\s+render\s+RUNNING\s+-\s+2m ago\s+1m ago\s+1m00s\s+1\s+-/);
+    expect(f).toMatch(/r1\s+render\s+RUNNING\s+-\s+-\s+2m ago\s+1m ago\s+1m00s\s+1\s+-/);
     expect(f).toContain('4 jobs: 1 PENDING · 1 RUNNABLE · 1 RUNNING · 1 SUCCEEDED');
     // Newest first: sweep, waiting, render, done. Move to "render" and describe it.
     await h.press(ARROW_DOWN, 'j', 'd');
@@ -136,6 +145,66 @@ describe('dashboard', () => {
     expect(h.frame()).toContain('paused');
     await h.press(ESC, ESC);
     await h.until('Queues');
+  });
+
+  it('a multi-node job: KIND mnp N, enter lists its nodes, detail lists them, logs per node with [ ]', async () => {
+    const b = world();
+    const mnp = { numNodes: 3, mainNode: 0, nodeRangeProperties: [] };
+    b.world.jobs.push(job('m1', 'alpha', 'RUNNING', { jobName: 'train', createdAt: T0 - 5_000, startedAt: T0 - 4_000, nodeProperties: mnp }));
+    for (let n = 0; n < 3; n++) {
+      b.world.jobs.push(
+        job(`m1#${n}`, 'alpha', 'RUNNING', { jobName: 'train', createdAt: T0 - 5_000, startedAt: T0 - 4_000, nodeDetails: { nodeIndex: n, isMainNode: n === 0 }, container: { logStreamName: `jd/default/node${n}` } }),
+      );
+      b.world.logs[`jd/default/node${n}`] = [{ timestamp: T0 - 3_000, message: `hello from node ${n}` }];
+    }
+    const h = start({ backend: b, initial: { kind: 'jobs', queue: 'alpha' } });
+    let f = await h.until(/m1\s+train\s+RUNNING\s+mnp 3/);
+    // The nodes are not listed as jobs of the queue.
+    expect(f).not.toContain('m1#');
+    await h.press(ENTER);
+    f = await h.until(/m1#0\s+train\s+RUNNING\s+main/);
+    expect(f).toContain('Jobs › alpha › nodes of train');
+    expect(f).toMatch(/m1#2\s+train\s+RUNNING\s+node/);
+    expect(b.calls.some((c) => c.op === 'listJobs' && (c.input as { multiNodeJobId?: string }).multiNodeJobId === 'm1')).toBe(true);
+    await h.press('j', 'l');
+    f = await h.until('hello from node 1');
+    expect(f).toContain('Logs › m1#1');
+    expect(f).toContain('<[ ]> node');
+    await h.press(']');
+    await h.until('hello from node 2');
+    await h.press(']');
+    await h.until('hello from node 0');
+    await h.press('[');
+    await h.until('hello from node 2');
+    // Back to the nodes, back to the queue's jobs; l on the job opens its main node's log.
+    await h.press(ESC, ESC);
+    await h.until('Jobs › alpha  states');
+    await h.press('l');
+    f = await h.until('hello from node 0');
+    expect(f).toContain('Logs › m1#0');
+    // Cancel from a node's log: the dialog says it acts on the whole job.
+    await h.press('c');
+    expect(h.frame()).toContain('m1#0 is a node: this acts on the whole multi-node job m1.');
+    await h.press('n');
+    // The job itself has no log: :logs of it says where the logs are.
+    await h.press(':logs m1', ENTER);
+    await h.until('a multi-node job has no log of its own');
+    await h.press(ESC);
+    await h.until('Logs › m1#0');
+    await h.press(ESC, 'd');
+    f = await h.until('Nodes');
+    expect(f).toContain('multi-node (3 nodes, main node 0)');
+    expect(f).toMatch(/#0\s+RUNNING · main/);
+    expect(f).toMatch(/#2\s+RUNNING/);
+  });
+
+  it('the REASON of a failed job is the container\'s when the job\'s is ECS\'s generic one (OOM)', async () => {
+    const b = world();
+    b.world.jobs.push(
+      job('o1', 'alpha', 'FAILED', { jobName: 'hog', createdAt: T0 - 1_000, startedAt: T0 - 900, stoppedAt: T0 - 800, statusReason: 'Essential container in task exited', container: { exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage' } }),
+    );
+    const h = start({ backend: b, initial: { kind: 'jobs', queue: 'alpha' } });
+    await h.until(/o1\s+hog\s+FAILED\s+-\s+OutOfMemoryError: Container killed/);
   });
 
   it('fetches details only for the rows on screen', async () => {
@@ -264,6 +333,87 @@ describe('dashboard', () => {
     await h.until('alpha');
     await h.press(':ce\r');
     await h.until('Compute environments');
+  });
+
+  it('keys typed in one read act on what the key before them did (j j enter opens the third row)', async () => {
+    const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+    await h.until('render');
+    // Newest first: sweep, waiting, render, done.
+    await h.press('jj\r');
+    await h.until('Job › r1');
+  });
+
+  describe('Esc followed at once by a key (one read: ESC x, as a terminal or tmux sends Alt+x)', () => {
+    it('closes the filter prompt, then the key acts: ESC / opens a new filter on the restored one', async () => {
+      const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+      await h.until('render');
+      await h.press('/', 'wait');
+      await h.until(/^\/wait█/m);
+      expect(h.frame()).not.toContain('render');
+      await h.press(`${ESC}/`);
+      // The typed filter was dropped by Esc; `/` opened a new prompt on the filter before it (none).
+      const f = await h.until(/^\/█/m);
+      expect(f).toContain('render');
+      await h.press(`${ESC}q`);
+      // Esc closed the prompt and q quit: the prompt is gone and the models stop.
+      await h.untilNot(/^\/█/m);
+      h.backend.reset();
+      await h.tick(5000);
+      expect(h.backend.count()).toBe(0);
+    });
+
+    it('closes a confirmation (nothing changes), then the key acts', async () => {
+      const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+      await h.until('render');
+      await h.press('j', 'c');
+      expect(h.frame()).toContain('Cancel job waiting (w1)?');
+      await h.press(`${ESC}j`, 'd');
+      // Esc declined; j moved on to the next row, so d describes "render".
+      await h.until('Job › r1');
+      expect(h.backend.count('cancelJob')).toBe(0);
+    });
+
+    it('closes the help, then the key acts; ESC ESC is two escapes (back twice)', async () => {
+      const h = start();
+      await h.until('alpha');
+      await h.press(ENTER);
+      await h.until('render');
+      await h.press('d');
+      await h.until('Definition');
+      await h.press(`${ESC}${ESC}`);
+      await h.until('Queues');
+      await h.press('?');
+      expect(h.frame()).toContain('Navigation');
+      await h.press(`${ESC}:`);
+      const f = await h.until(/^:█/m);
+      expect(f).not.toContain('Navigation');
+    });
+
+    it('ESC then an arrow (ESC ESC [B) is back, then down', async () => {
+      const h = start({ initial: { kind: 'jobs', queue: 'alpha' } });
+      await h.until('render');
+      await h.press('/', 'x');
+      await h.press(`${ESC}${ARROW_DOWN}`, 'd');
+      // Esc dropped the filter (every row is back), ↓ moved to the second row: d describes "waiting".
+      await h.until('Job › w1');
+    });
+  });
+
+  it('the help scrolls on a short terminal and says how to close it', async () => {
+    const h = start({ rows: 16 });
+    await h.until('alpha');
+    await h.press('?');
+    let f = h.frame();
+    expect(f).toContain('Navigation');
+    expect(f).toMatch(/… \d+ more lines: ↓ scrolls · any other key closes/);
+    await h.press('\u001B[6~', '\u001B[6~', '\u001B[6~'); // PgDn to the end (it stops there)
+    f = h.frame();
+    expect(f).toContain('previous / next node');
+    expect(f).toContain('any other key closes');
+    expect(f).not.toContain('Navigation');
+    await h.press('x');
+    expect(h.frame()).toContain('alpha');
+    expect(h.frame()).not.toContain('any other key closes');
   });
 
   it('shows an error in the header and keeps the rows (stale)', async () => {

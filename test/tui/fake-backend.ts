@@ -63,7 +63,7 @@ export function job(id: string, q: string, status: JobStatus, extra: Partial<Fak
   } as FakeJob;
 }
 
-function summary(j: FakeJob): JobSummary {
+function summary(j: FakeJob, all: readonly FakeJob[]): JobSummary {
   return {
     jobId: j.jobId,
     jobArn: j.jobArn,
@@ -75,8 +75,15 @@ function summary(j: FakeJob): JobSummary {
     stoppedAt: j.stoppedAt,
     arrayProperties: j.arrayProperties ? { size: j.arrayProperties.size, index: j.arrayProperties.index } : undefined,
     container: j.container ? { exitCode: j.container.exitCode } : undefined,
+    // As ListJobs summarises a multi-node job (numNodes) and its nodes (index, main node).
+    nodeProperties: j.nodeDetails
+      ? { nodeIndex: j.nodeDetails.nodeIndex, isMainNode: j.nodeDetails.isMainNode, numNodes: all.find((p) => p.jobId === j.jobId.replace(/#\d+$/, ''))?.nodeProperties?.numNodes }
+      : j.nodeProperties
+        ? { numNodes: j.nodeProperties.numNodes }
+        : undefined,
   };
 }
+
 
 export function fakeBackend(world: Partial<FakeWorld> = {}): FakeBackend {
   const w: FakeWorld = { queues: [], ces: [], jobs: [], logs: {}, front: {}, ...world };
@@ -101,17 +108,18 @@ export function fakeBackend(world: Partial<FakeWorld> = {}): FakeBackend {
       if (!q) throw new AwsShapedError('ClientException', `jobQueue ${i.jobQueue} does not exist`);
       return { frontOfQueue: { jobs: (w.front[q.jobQueueArn!] ?? []).map((id) => ({ jobArn: `arn:aws:batch:us-east-1:123456789012:job/${id}`, earliestTimeAtPosition: 500 })), lastUpdatedAt: 900 } };
     }),
-    listJobs: op('listJobs', (i: { jobQueue?: string; arrayJobId?: string; jobStatus?: JobStatus; maxResults?: number }) => {
+    listJobs: op('listJobs', (i: { jobQueue?: string; arrayJobId?: string; multiNodeJobId?: string; jobStatus?: JobStatus; maxResults?: number }) => {
       let jobs: FakeJob[];
       if (i.arrayJobId) jobs = w.jobs.filter((j) => j.jobId.startsWith(`${i.arrayJobId}:`));
+      else if (i.multiNodeJobId) jobs = w.jobs.filter((j) => j.jobId.startsWith(`${i.multiNodeJobId}#`));
       else {
         const q = findQueue(i.jobQueue ?? '');
         if (!q) throw new AwsShapedError('ClientException', `jobQueue ${i.jobQueue} does not exist`);
-        jobs = w.jobs.filter((j) => j.jobQueue === q.jobQueueArn && !/:\d+$/.test(j.jobId));
+        jobs = w.jobs.filter((j) => j.jobQueue === q.jobQueueArn && !/[:#]\d+$/.test(j.jobId));
       }
       jobs = jobs.filter((j) => j.status === (i.jobStatus ?? 'RUNNING'));
       const max = i.maxResults ?? 100;
-      return { jobSummaryList: jobs.slice(0, max).map(summary), nextToken: jobs.length > max ? 'more' : undefined };
+      return { jobSummaryList: jobs.slice(0, max).map((j) => summary(j, w.jobs)), nextToken: jobs.length > max ? 'more' : undefined };
     }),
     describeJobs: op('describeJobs', (i: { jobs: string[] }) => ({ jobs: w.jobs.filter((j) => i.jobs.includes(j.jobId)).map((j) => structuredClone(j)) })),
     cancelJob: op('cancelJob', (i: { jobId: string; reason: string }) => {

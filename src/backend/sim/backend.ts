@@ -99,6 +99,7 @@ export function createSimBackend(opts: SimOptions): SimBackend {
     control: {
       status,
       now: () => rt.runSync((ctx) => ctx.now),
+      speed: () => rt.speed(),
       advance(ms: number) {
         if (!(ms >= 0)) throw new RangeError('advance takes a non-negative number of milliseconds');
         if (opts.clock instanceof ManualClock) opts.clock.advance(ms);

@@ -37,6 +37,8 @@ export interface SimControl {
   status(): SimStatus;
   /** The simulated instant (status().now without counting the world's resources, jobs and logs). */
   now(): number;
+  /** Simulated seconds per wall-clock second (status().speed, read without counting anything). */
+  speed(): number;
   advance(ms: number): SimStatus;
   setSpeed(n: number): SimStatus;
   reset(): void;

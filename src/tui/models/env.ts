@@ -11,6 +11,8 @@ export interface ModelEnv {
   intervalMs: number;
   /** "Now" in the world being watched: the simulated clock in the simulator, the wall clock on AWS. */
   worldNow(): number;
+  /** The simulator's speed (simulated seconds per second), shown beside its clock. */
+  worldSpeed?(): number;
 }
 
 /** The job states a view lists (keys 1-7 toggle them), in lifecycle order. */

@@ -1,7 +1,7 @@
 /**
- * The Jobs view's data: the jobs of one queue (or the children of one array job) in the states the
- * user selected, merged across one ListJobs call per state and de-duplicated (a job that moved
- * between two calls keeps its most advanced observation).
+ * The Jobs view's data: the jobs of one queue (or the children of one array job, or the nodes of a
+ * multi-node parallel job) in the states the user selected, merged across one ListJobs call per
+ * state and de-duplicated (a job that moved between two calls keeps its most advanced observation).
  *
  * Details that ListJobs lacks (attempts, array progress) come from DescribeJobs on the rows ON
  * SCREEN only: the view reports them with setVisible(). Terminal jobs never change, so their
@@ -32,6 +32,8 @@ export interface JobsScope {
   queue?: string;
   /** Or: the array job whose children to list. */
   arrayJobId?: string;
+  /** Or: the multi-node parallel job whose nodes to list. */
+  multiNodeJobId?: string;
 }
 
 /** The most DescribeJobs accepts in one call (spec/05 §6.2). */
@@ -82,7 +84,8 @@ export class JobsModel extends Poller<JobRow, JobsExtra> {
 
   protected async load(): Promise<{ rows: JobRow[]; extra: JobsExtra }> {
     const { batch } = this.env.backend;
-    const target = this.scope.arrayJobId ? { arrayJobId: this.scope.arrayJobId } : { jobQueue: this.scope.queue };
+    const { arrayJobId, multiNodeJobId } = this.scope;
+    const target = arrayJobId ? { arrayJobId } : multiNodeJobId ? { multiNodeJobId } : { jobQueue: this.scope.queue };
     // `job list`'s listing: one ListJobs per state in lifecycle order, merged, the newest 1000
     // (with that limit, each state stops after one page).
     const listed = await listJobsByStatus(batch, target, { statuses: orderedStates(this.states), limit: LIST_PAGE });

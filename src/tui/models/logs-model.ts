@@ -62,7 +62,12 @@ export class LogsModel extends Poller<LogLine, LogsExtra> {
     }
     // The stream of the latest attempt (domain/logs, shared with \`batchctl logs\`).
     const logs = jobLogs(this.job);
-    this.unavailable = logs.kind === 'array-parent' ? 'an array job has no log of its own: its children do (enter on it in the jobs view)' : logs.unavailable;
+    this.unavailable =
+      logs.kind === 'array-parent'
+        ? 'an array job has no log of its own: its children do (enter on it in the jobs view)'
+        : logs.kind === 'multi-node-parent'
+          ? `a multi-node job has no log of its own: each of its ${this.job.nodeProperties?.numNodes ?? ''} nodes has one (:logs ${this.jobId}#${this.job.nodeProperties?.mainNode ?? 0} is the main node's; l on the job opens it, [ and ] switch node)`
+          : logs.unavailable;
     const latest = logs.sources[logs.sources.length - 1];
     if (latest && latest.stream !== this.cursor?.stream) {
       if (this.cursor) this.push({ message: `── attempt ${latest.attempt}: ${latest.stream} ──`, marker: true });

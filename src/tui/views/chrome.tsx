@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import type { Palette } from '../../io/color.js';
 import type { ApiUsage } from '../models/api-meter.js';
-import { ago, clockTime } from '../format.js';
+import { ago, clockTime, visibleWidth } from '../format.js';
 
 export interface HeaderProps {
   world: string;
@@ -10,6 +10,8 @@ export interface HeaderProps {
   usage: ApiUsage;
   /** The world's now (simulated time in the simulator). */
   now: number;
+  /** The simulator's speed, shown beside its clock when not 1. */
+  speed?: number;
   /** Where the user is: `Queues`, `Jobs › q1`. */
   title: string;
   /** Right of the title: filter, sort, states. */
@@ -26,13 +28,13 @@ export interface HeaderProps {
 export function Header(p: HeaderProps) {
   const c = p.palette;
   const budget = p.usage.batch / p.usage.budget;
-  const api = `api ${p.usage.total}/min ${c.dim(`(batch ${p.usage.batch} of ${p.usage.budget})`)}`;
+  const api = `api ${p.usage.total}/min ${c.dim(`(batch ${p.usage.batch}/${p.usage.budget})`)}`;
   const parts = [
     c.bold(c.cyan('batchctl top')),
     c.bold(p.world),
     `refresh ${Math.round(p.intervalMs / 100) / 10}s`,
     budget >= 0.8 ? c.red(api) : budget >= 0.5 ? c.yellow(api) : api,
-    `${clockTime(p.now)}${p.world === 'sim' ? c.dim(' sim') : ''}`,
+    `${clockTime(p.now)}${p.world === 'sim' ? c.dim(` sim${p.speed !== undefined && p.speed !== 1 ? ` ${p.speed}x` : ''}`) : ''}`,
   ];
   if (p.readonly) parts.push(c.magenta('read-only'));
   const state = p.error
@@ -64,9 +66,31 @@ export interface FooterProps {
   prompt?: { mode: ':' | '/'; text: string };
   message?: { text: string; error?: boolean };
   palette: Palette;
+  /** The terminal's width: hints that do not fit are left out, `<esc> back`, `<?> help` and `<q> quit` never. */
+  width?: number;
 }
 
-export function Footer({ keys, prompt, message, palette: c }: FooterProps) {
+/** Hints a narrow footer keeps: back, help, quit. */
+const KEPT_HINTS = new Set(['esc', '?', 'q']);
+
+/** Footer hints within `width`: the ones that must stay (back, help, quit), and the others in order while they fit. */
+export function fitHints(keys: readonly KeyHint[], width: number, c: Palette): string {
+  const hint = (k: KeyHint) => `${c.cyan(`<${k.key}>`)} ${k.label}`;
+  const all = keys.map(hint).join('  ');
+  if (visibleWidth(all) <= width) return all;
+  const kept = new Set(keys.filter((k) => KEPT_HINTS.has(k.key)));
+  let room = width - visibleWidth([...kept].map(hint).join('  ')) - 2;
+  for (const k of keys) {
+    if (kept.has(k)) continue;
+    const w = visibleWidth(hint(k)) + 2;
+    if (w > room) break;
+    kept.add(k);
+    room -= w;
+  }
+  return keys.filter((k) => kept.has(k)).map(hint).join('  ');
+}
+
+export function Footer({ keys, prompt, message, palette: c, width = 1000 }: FooterProps) {
   if (prompt) {
     return (
       <Text wrap="truncate-end">
@@ -77,8 +101,9 @@ export function Footer({ keys, prompt, message, palette: c }: FooterProps) {
       </Text>
     );
   }
-  const hints = keys.map((k) => `${c.cyan(`<${k.key}>`)} ${k.label}`).join('  ');
-  return <Text wrap="truncate-end">{message ? `${message.error ? c.red(message.text) : c.green(message.text)}  ${c.dim('│')} ${hints}` : hints}</Text>;
+  const lead = message ? `${message.error ? c.red(message.text) : c.green(message.text)}  ${c.dim('│')} ` : '';
+  const hints = fitHints(keys, width - visibleWidth(lead), c);
+  return <Text wrap="truncate-end">{`${lead}${hints}`}</Text>;
 }
 
 export interface ConfirmProps {

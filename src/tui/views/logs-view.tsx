@@ -75,7 +75,7 @@ export function LogsView({ lines, extra, options, top, width, height, palette: c
   const win = logsWindow(lines, options, top, width, height - 1, c);
   const flags = [options.follow ? c.green('following') : c.yellow('paused'), `wrap ${options.wrap ? 'on' : 'off'}`, `timestamps ${options.timestamps ? 'on' : 'off'}`];
   const where = extra.stream ? c.dim(`${extra.group} › ${extra.stream}`) : '';
-  const count = `${lines.length}${filtered ? ' matching' : ''} lines${extra.droppedLines ? c.dim(` (${extra.droppedLines} oldest dropped)`) : ''}${lines.length ? ` · ${win.first + 1}-${win.end}` : ''}`;
+  const count = `${lines.length}${filtered ? ' matching' : ''} line${lines.length === 1 ? '' : 's'}${extra.droppedLines ? c.dim(` (${extra.droppedLines} oldest dropped)`) : ''}${lines.length ? ` · ${win.first + 1}-${win.end}` : ''}`;
   const status = `${extra.jobName ?? ''} ${extra.status ? `(${extra.status})` : ''}  ${flags.join(' · ')} · ${count}  ${where}`;
   const body = win.rows.length ? win.rows : [c.dim(extra.note ?? (filtered ? 'no line matches the filter' : 'no log lines yet'))];
   return <Lines lines={[status, ...body]} height={height} />;

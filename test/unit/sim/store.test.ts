@@ -102,7 +102,9 @@ describe('sim store', () => {
     const b = await openSimBackend({ path });
     const st = b.control.status();
     expect(st.speed).toBe(60);
+    expect(b.control.speed()).toBe(60);
     expect(st.now).toBeGreaterThanOrEqual(t1);
+    expect(b.control.now()).toBeGreaterThanOrEqual(st.now);
     await b.close();
     // An explicit speed option is persisted too.
     const c = await openSimBackend({ path, speed: 2 });
