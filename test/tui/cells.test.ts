@@ -1,3 +1,4 @@
+import type { JobDetail } from '@aws-sdk/client-batch';
 /** Pure cell helpers of the dashboard: cutting job IDs, footer hints within the width, the KIND cell, sorting ties. */
 import { describe, expect, it } from 'vitest';
 import { palette, stripAnsi } from '../../src/io/color.js';
@@ -50,12 +51,12 @@ describe('jobs of a multi-node job', () => {
 
 describe('quietWaitHint', () => {
   it('points a RUNNABLE job that waited 10 min with no reason at doctor; nothing before, or with a reason', () => {
-    const j = { jobId: 'j1', status: 'RUNNABLE', createdAt: 0 } as const;
+    const j = { jobId: 'j1', status: 'RUNNABLE', createdAt: 0 } as JobDetail;
     expect(quietWaitHint(j, c, QUIET_WAIT_MS - 1)).toEqual([]);
     const hint = quietWaitHint(j, c, QUIET_WAIT_MS);
     expect(hint[0]).toContain('RUNNABLE up to 10m with no reason from Batch');
     expect(hint[1]).toBe('try: batchctl doctor job j1');
     expect(quietWaitHint({ ...j, statusReason: 'CAPACITY:…' }, c, QUIET_WAIT_MS * 2)).toEqual([]);
-    expect(quietWaitHint({ ...j, status: 'RUNNING' }, c, QUIET_WAIT_MS * 2)).toEqual([]);
+    expect(quietWaitHint({ ...j, status: 'RUNNING' as const }, c, QUIET_WAIT_MS * 2)).toEqual([]);
   });
 });
