@@ -82,8 +82,8 @@ export function splitKeys(raw: string | undefined, input: string, key: Key): Key
   return out;
 }
 
-/** Calls `onKeys` with the keys of every input event (see the module comment). */
-export function useKeys(onKeys: (keys: KeyPress[]) => void): void {
+/** Calls `onKeys` with the keys of every input event (see the module comment); `isActive` as useInput's. */
+export function useKeys(onKeys: (keys: KeyPress[]) => void, options: { isActive?: boolean } = {}): void {
   const { internal_eventEmitter: events } = useStdin();
   const raw = useRef<string | undefined>(undefined);
   useEffect(() => {
@@ -100,5 +100,5 @@ export function useKeys(onKeys: (keys: KeyPress[]) => void): void {
     const r = raw.current;
     raw.current = undefined;
     onKeys(splitKeys(r, input, key));
-  });
+  }, options);
 }

@@ -4,7 +4,7 @@
  * typed, then a review screen with the plan the command will apply. The one exit site: it calls
  * `onDone` with the answers (Create) or undefined (Cancel, ctrl-c), draws a last line, and exits.
  */
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { formatPlan } from '../../commands/shared/plan-runner.js';
 import { countVerdicts } from '../../domain/checks/types.js';
@@ -16,6 +16,7 @@ import { Checkbox, selectRows } from './select-list.js';
 import { BUTTONS, fieldsOf, initialState, reduceKey, stepErrors, textOf, type WizardEnv, type WizardState } from './state.js';
 import { TextInput } from './text-input.js';
 import { useTerminalSize, type TerminalSize } from '../../tui/hooks/use-terminal-size.js';
+import { useKeys } from '../../tui/hooks/use-keys.js';
 
 export type { TerminalSize };
 
@@ -87,7 +88,13 @@ export function SetupWizard({ initial, facts, palette, size: fixedSize, onDone }
   // Keys read the latest review through a ref: a key may arrive before the new handler is subscribed.
   const envRef = useRef(env);
   envRef.current = env;
-  useInput((input, key) => setState((s) => reduceKey(s, input, key, envRef.current)), { isActive: !state.done });
+  // Esc then a key, and several keys in one read, arrive apart (the dashboard's keyboard hook).
+  useKeys(
+    (keys) => {
+      for (const k of keys) setState((s) => reduceKey(s, k.input, k.key, envRef.current));
+    },
+    { isActive: !state.done },
+  );
 
   useEffect(() => {
     if (!state.done || finished.current) return;

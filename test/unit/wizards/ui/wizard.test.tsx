@@ -213,6 +213,19 @@ describe('back and forward', () => {
     expect(f.split('\n').length).toBeLessThanOrEqual(15);
   });
 
+  it('Esc Esc in one read goes back two steps, and Esc glued to a key is Esc then that key', async () => {
+    const d = await wizard();
+    await d.press('\r\r');
+    await d.until('3 Job definition');
+    await d.press(KEY.esc + KEY.esc);
+    await d.until('1 Compute environment');
+    await d.press(KEY.enter);
+    await d.until('2 Job queue');
+    await d.press(KEY.esc + '\r'); // back to step 1, then Enter: forward again
+    await d.until('2 Job queue');
+    expect(d.done()).toBe('pending');
+  });
+
   it('Esc on the first step only says how to cancel', async () => {
     const d = await wizard();
     await d.press(KEY.esc);
