@@ -319,7 +319,9 @@ export function App(props: AppProps) {
   const lastCursor = route.kind === 'detail' ? Math.max(0, count - bodyHeight) : count - 1;
   const clampCursor = (to: number) => Math.max(0, Math.min(lastCursor, to));
   const move = (to: number) => setUi({ cursor: clampCursor(to) });
-  const moveBy = (delta: number) => setUi((u) => ({ cursor: clampCursor(Math.min(u.cursor, lastCursor) + delta) }));
+  // With no rows (yet: a filter just cleared, its rows not back from the model), a move is kept and
+  // the render clamps it, so that Esc then ↓ in one read lands on the second row once they are.
+  const moveBy = (delta: number) => setUi((u) => ({ cursor: Math.max(0, (lastCursor >= 0 ? Math.min(u.cursor, lastCursor) : u.cursor) + delta) }));
 
   // Keys are handled one per render: a key that arrives with others in one read (Esc then a
   // letter, a paste, tmux send-keys) sees what the key before it did (the cursor it moved, the view
