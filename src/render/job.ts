@@ -68,6 +68,12 @@ export function jobStatusCell(job: Pick<JobSummary, 'status' | 'arrayProperties'
   return p ? `${word} ${p.done}/${p.size}` : word;
 }
 
+/** ` 4 nodes` after a multi-node job's status in a list (its nodes are listed by --multi-node-job). */
+function nodesNote(job: Pick<JobSummary, 'nodeProperties'>, c: Palette): string {
+  const p = job.nodeProperties;
+  return p?.numNodes !== undefined && p.nodeIndex === undefined ? ` ${c.dim(`${p.numNodes} nodes`)}` : '';
+}
+
 /** `name:rev` of a job definition ARN. */
 export function definitionName(arn: string | undefined): string {
   return arn ? nameFromArn(arn) : '-';
@@ -81,7 +87,7 @@ export function jobColumns(style: TimeStyle): Column<JobRow>[] {
   return [
     { header: 'ID', cell: (j) => j.jobId ?? '' },
     { header: 'NAME', cell: (j) => j.jobName ?? '' },
-    { header: 'STATUS', cell: (j, c) => jobStatusCell(j, c) },
+    { header: 'STATUS', cell: (j, c) => `${jobStatusCell(j, c)}${nodesNote(j, c)}` },
     { header: 'CREATED', cell: (j) => timeCell(j.createdAt, style) },
     { header: 'STARTED', cell: (j) => timeCell(j.startedAt, style) },
     { header: 'DURATION', cell: (j) => jobDuration(j, style.now) },

@@ -7,6 +7,7 @@ import { CE_COLUMNS, ceTypeLabel, ceVcpus, describeComputeEnvironment } from '..
 import { QUEUE_COLUMNS, describeJobQueue, formatSeconds, queueComputeEnvironments, queuePolicy } from '../../../src/render/job-queue.js';
 import { describeJobDefinition, jdCommand, jdImage, jdMemory, jdPlatform, jdVcpus, shellQuote } from '../../../src/render/job-definition.js';
 import { describeSchedulingPolicy, policyShares } from '../../../src/render/scheduling-policy.js';
+import { jobColumns } from '../../../src/render/job.js';
 
 const plain = palette(false);
 const color = palette(true);
@@ -182,5 +183,15 @@ describe('scheduling policies', () => {
     expect(out).toMatch(/Share\ decay\s+1h/);
     expect(out).toMatch(/Reservation\s+10%/);
     expect(out).toMatch(/\s+a\s+0\.5/);
+  });
+});
+
+describe('job list', () => {
+  it('a multi-node job says how many nodes it has; its nodes (ID#N) do not', () => {
+    const status = jobColumns({ relative: false, now: 0 }).find((col) => col.header === 'STATUS')!;
+    const plain = palette(false);
+    expect(status.cell({ jobId: 'j', jobName: 'n', status: 'RUNNING', nodeProperties: { numNodes: 4 } } as never, plain)).toBe('RUNNING 4 nodes');
+    expect(status.cell({ jobId: 'j#1', jobName: 'n', status: 'RUNNING', nodeProperties: { numNodes: 4, nodeIndex: 1, isMainNode: false } } as never, plain)).toBe('RUNNING');
+    expect(status.cell({ jobId: 'k', jobName: 'n', status: 'SUCCEEDED' } as never, plain)).toBe('SUCCEEDED');
   });
 });
