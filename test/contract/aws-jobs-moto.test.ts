@@ -14,10 +14,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsBackend, type AwsBackend } from '../../src/backend/aws/index.js';
-import { run } from '../../src/cli.js';
-import { createContext } from '../../src/context.js';
-import { testStreams } from '../../src/io/iostreams.js';
-import { scriptedPrompter } from '../../src/io/prompter.js';
+import { runWithBackend } from '../helpers/run-with-backend.js';
 import { skipWithoutMoto, startMoto, useFakeAwsEnv, type MotoServer } from '../helpers/moto.js';
 import { defaultNetwork, serviceRole } from './scenarios/helpers.js';
 
@@ -49,12 +46,7 @@ afterAll(async () => {
 });
 
 /** Runs batchctl against moto; resolves to the exit code and the output. */
-async function cli(...argv: string[]) {
-  const streams = testStreams();
-  const ctx = createContext({ io: streams.io, env: { BATCHCTL_CONFIG: '/nonexistent/config.json', BATCHCTL_BACKEND: 'aws' }, prompter: scriptedPrompter([]), backendFactory: async () => ({ ...backend, close: async () => undefined }) });
-  const code = await run(argv, ctx);
-  return { code, stdout: streams.stdout(), stderr: streams.stderr() };
-}
+const cli = (...argv: string[]) => runWithBackend(backend, argv);
 
 async function settle(id: string): Promise<string | undefined> {
   for (let i = 0; i < 50; i++) {

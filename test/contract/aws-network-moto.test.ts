@@ -8,10 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAwsBackend, type AwsBackend } from '../../src/backend/aws/index.js';
-import { run } from '../../src/cli.js';
-import { createContext } from '../../src/context.js';
-import { testStreams } from '../../src/io/iostreams.js';
-import { scriptedPrompter } from '../../src/io/prompter.js';
+import { runWithBackend } from '../helpers/run-with-backend.js';
 import { skipWithoutMoto, startMoto, useFakeAwsEnv, type MotoServer } from '../helpers/moto.js';
 
 const skip = skipWithoutMoto('test/contract/aws-network-moto.test.ts');
@@ -33,12 +30,8 @@ afterAll(async () => {
   restoreEnv?.();
 });
 
-async function cli(...argv: string[]) {
-  const streams = testStreams();
-  const ctx = createContext({ io: streams.io, env: { BATCHCTL_CONFIG: '/nonexistent/config.json', BATCHCTL_BACKEND: 'aws' }, prompter: scriptedPrompter([]), backendFactory: async () => ({ ...backend, close: async () => undefined }) });
-  const code = await run(argv, ctx);
-  return { code, stdout: streams.stdout(), stderr: streams.stderr() };
-}
+/** Runs batchctl against moto; resolves to the exit code and the output. */
+const cli = (...argv: string[]) => runWithBackend(backend, argv);
 
 describe.skipIf(skip)('network shaping over the AWS backend (moto)', () => {
   let vpc = '';
