@@ -6,55 +6,15 @@
  *
  * Needs tmux. Without it the test is skipped with a loud message, unless CI is set (then it fails).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+import { HAVE_TMUX, terminal, warnWithoutTmux } from '../helpers/tmux.js';
 
-const HAVE_TMUX = spawnSync('tmux', ['-V']).status === 0;
-if (!HAVE_TMUX && !process.env.BATCHCTL_TEST_IN_CI) {
-  console.warn('\n*** test/e2e/setup-wizard-tmux.test.ts SKIPPED: tmux is not installed (apt-get install tmux); CI requires it ***\n');
-}
+warnWithoutTmux('test/e2e/setup-wizard-tmux.test.ts');
 
-const SOCKET = `batchctl-wizard-e2e-${process.pid}`;
-const SESSION = 'wizard';
 const COLUMNS = 100;
 const ROWS = 32;
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-}
-
-/** The visible screen. */
-function screen(): string {
-  return tmux('capture-pane', '-p', '-t', SESSION);
-}
-
-/** The screen and everything scrolled off it. */
-function history(): string {
-  return tmux('capture-pane', '-p', '-S', '-', '-t', SESSION);
-}
-
-function keys(...k: string[]): void {
-  tmux('send-keys', '-t', SESSION, ...k);
-}
-
-/** Types literal text (no key-name lookup). */
-function type(text: string): void {
-  tmux('send-keys', '-t', SESSION, '-l', text);
-}
-
-async function waitFor(what: string | RegExp, timeoutMs = 15_000, read = screen): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = read();
-    if (typeof what === 'string' ? last.includes(what) : what.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the screen never showed ${String(what)}; it shows:\n${last}`);
-}
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const { history, keys, type, waitFor, start, stop } = terminal('wizard');
 
 /** A field's line on the screen: its label, then its value. */
 function field(s: string, label: string): string {
@@ -66,23 +26,12 @@ describe.runIf(HAVE_TMUX || process.env.BATCHCTL_TEST_IN_CI)('batchctl setup far
 
   beforeAll(async () => {
     box = sandbox();
-    // env -i: exactly the sandbox's environment (no CI, in which Ink draws only its last frame).
-    tmux('new-session', '-d', '-s', SESSION, '-x', String(COLUMNS), '-y', String(ROWS), 'env', '-i', ...Object.entries(box.env).map(([k, v]) => `${k}=${v}`), 'TERM=xterm-256color', 'PS1=shell$ ', 'HISTFILE=/dev/null', 'bash', '--norc', '--noprofile');
-    await waitFor('shell$');
+    await start(box, COLUMNS, ROWS);
   }, 60_000);
 
   afterAll(async () => {
-    if (HAVE_TMUX) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
-    // The shell may still be closing files in the sandbox: retry briefly.
-    for (let i = 0; i < 20; i++) {
-      try {
-        box?.cleanup();
-        return;
-      } catch {
-        await pause(100);
-      }
-    }
-    box?.cleanup();
+    // The shell and a dashboard may still be closing files in the sandbox: stop retries briefly.
+    await stop(box);
   });
 
   it('steps through compute environment, queue, job definition and job, reviews the plan, creates the stack and shows the job\'s output', async () => {

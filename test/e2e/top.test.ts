@@ -5,47 +5,13 @@
  *
  * Needs tmux. Without it the test is skipped with a loud message, unless CI is set (then it fails).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, sandbox, type Sandbox } from '../helpers/cli.js';
+import { HAVE_TMUX, pause, terminal, warnWithoutTmux } from '../helpers/tmux.js';
 
-const HAVE_TMUX = spawnSync('tmux', ['-V']).status === 0;
-if (!HAVE_TMUX && !process.env.BATCHCTL_TEST_IN_CI) {
-  console.warn('\n*** test/e2e/top.test.ts SKIPPED: tmux is not installed (apt-get install tmux); CI requires it ***\n');
-}
+warnWithoutTmux('test/e2e/top.test.ts');
 
-const SOCKET = `batchctl-top-e2e-${process.pid}`;
-const SESSION = 'top';
-
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
-}
-
-function screen(): string {
-  return tmux('capture-pane', '-p', '-t', SESSION);
-}
-
-function keys(...k: string[]): void {
-  tmux('send-keys', '-t', SESSION, ...k);
-}
-
-/** Types literal text (no key-name lookup), e.g. a filter. */
-function type(text: string): void {
-  tmux('send-keys', '-t', SESSION, '-l', text);
-}
-
-async function waitFor(what: string | RegExp, timeoutMs = 15_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    last = screen();
-    if (typeof what === 'string' ? last.includes(what) : what.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the screen never showed ${String(what)}; it shows:\n${last}`);
-}
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const { tmux, session, screen, keys, type, waitFor, start, stop } = terminal('top');
 
 describe.runIf(HAVE_TMUX || process.env.BATCHCTL_TEST_IN_CI)('batchctl top in tmux', () => {
   let box: Sandbox;
@@ -63,22 +29,12 @@ describe.runIf(HAVE_TMUX || process.env.BATCHCTL_TEST_IN_CI)('batchctl top in tm
     await ok(['--yes', 'ce', 'update', 'demo-ce', '--max-vcpus', '16']);
     hogId = await ok(['--yes', 'job', 'submit', '-q', 'demo-queue', '-d', 'demo-job-def', '-n', 'hog', '--vcpus', '16', '--memory', '32768', '--quiet', '--command', "sh -c 'echo tick 1; sleep 20; echo tick 2; sleep 20; echo tick 3; sleep 100000'"]);
     for (const n of ['waiter-1', 'waiter-2']) await ok(['--yes', 'job', 'submit', '-q', 'demo-queue', '-d', 'demo-job-def', '-n', n, '--quiet']);
-    tmux('new-session', '-d', '-s', SESSION, '-x', '130', '-y', '32', 'env', '-i', ...Object.entries(box.env).map(([k, v]) => `${k}=${v}`), 'TERM=xterm-256color', 'PS1=shell$ ', 'HISTFILE=/dev/null', 'bash', '--norc', '--noprofile');
-    await waitFor('shell$');
+    await start(box, 130, 32);
   }, 120_000);
 
   afterAll(async () => {
-    if (HAVE_TMUX) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
-    // The shell and a dashboard may still be closing files in the sandbox: retry briefly.
-    for (let i = 0; i < 20; i++) {
-      try {
-        box?.cleanup();
-        return;
-      } catch {
-        await pause(100);
-      }
-    }
-    box?.cleanup();
+    // The shell and a dashboard may still be closing files in the sandbox: stop retries briefly.
+    await stop(box);
   });
 
   it('navigates queues → jobs → logs → back, filters, cancels with confirmation, follows a resize, quits and restores the terminal', async () => {
@@ -88,7 +44,7 @@ describe.runIf(HAVE_TMUX || process.env.BATCHCTL_TEST_IN_CI)('batchctl top in tm
     let s = await waitFor(/demo-queue\s+ENABLED\s+VALID/);
     expect(s).toMatch(/batchctl top │ sim │ refresh 2s │ api \d+\/min/);
     expect(s).toContain('<enter> jobs');
-    expect(tmux('display-message', '-p', '-t', SESSION, '#{alternate_on}').trim()).toBe('1');
+    expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('1');
     // Every line fits, and the frame is at most one row shorter than the pane.
     for (const line of s.split('\n')) expect(line.length).toBeLessThanOrEqual(130);
 
@@ -129,7 +85,7 @@ describe.runIf(HAVE_TMUX || process.env.BATCHCTL_TEST_IN_CI)('batchctl top in tm
     s = await waitFor(/waiter-1\s+FAILED\s+-\s+Cancelled from batchctl top/);
 
     // A narrower, shorter window: the layout follows.
-    tmux('resize-window', '-t', SESSION, '-x', '90', '-y', '20');
+    tmux('resize-window', '-t', session, '-x', '90', '-y', '20');
     await pause(500);
     s = await waitFor(/waiter-1\s+FAILED/);
     const lines = s.split('\n');
@@ -142,16 +98,16 @@ describe.runIf(HAVE_TMUX || process.env.BATCHCTL_TEST_IN_CI)('batchctl top in tm
     s = await waitFor('top exited 0');
     expect(s).not.toContain('batchctl top │');
     expect(s).toContain(`--sim-speed 10 top`);
-    expect(tmux('display-message', '-p', '-t', SESSION, '#{alternate_on}').trim()).toBe('0');
+    expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('0');
   }, 120_000);
 
   it('Ctrl-C also restores the terminal', async () => {
     // If the first test failed half-way, its dashboard is still up.
-    if (tmux('display-message', '-p', '-t', SESSION, '#{alternate_on}').trim() === '1') {
+    if (tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim() === '1') {
       keys('C-c');
       await pause(1000);
     }
-    tmux('resize-window', '-t', SESSION, '-x', '130', '-y', '32');
+    tmux('resize-window', '-t', session, '-x', '130', '-y', '32');
     keys('clear', 'Enter');
     type(`node ${BIN} top --readonly; echo "top exited $?"`);
     keys('Enter');
@@ -160,7 +116,7 @@ describe.runIf(HAVE_TMUX || process.env.BATCHCTL_TEST_IN_CI)('batchctl top in tm
     expect(s).not.toContain('<e> enable');
     keys('C-c');
     await waitFor(/top exited \d+/);
-    expect(tmux('display-message', '-p', '-t', SESSION, '#{alternate_on}').trim()).toBe('0');
+    expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('0');
     expect(screen()).not.toContain('batchctl top │');
   }, 60_000);
 });
