@@ -12,16 +12,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { flag, median, ROOT, SIM } from './common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SIM = pathToFileURL(join(ROOT, 'dist', 'backend', 'sim', 'index.js')).href;
 const args = process.argv.slice(2);
-const flag = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
 const ARRAYS = flag('--arrays', 10);
 const SIZE = flag('--size', 10_000);
 const VCPUS = flag('--vcpus', 256);
@@ -143,7 +138,3 @@ try {
   if (!KEEP) rmSync(dir, { recursive: true, force: true });
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}

@@ -11,20 +11,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { flag, median, ROOT, SIM } from './common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'bin', 'batchctl.js');
 const TRACER = join(ROOT, 'test', 'e2e', 'fixtures', 'trace-modules.mjs');
 const TARGET = 1.5;
 const CES = 50;
 
 const args = process.argv.slice(2);
-const flag = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
 const RUNS = flag('--runs', 15);
 const WARMUP = flag('--warmup', 2);
 const TRACE = args.includes('--trace');
@@ -40,7 +35,7 @@ const env = { PATH: process.env.PATH, HOME: sandbox, BATCHCTL_HOME: home, BATCHC
 
 /** A store with CES Fargate compute environments, built through the simulator's port. */
 async function seed() {
-  const { openSimBackend } = await import(pathToFileURL(join(ROOT, 'dist', 'backend', 'sim', 'index.js')).href);
+  const { openSimBackend } = await import(SIM);
   const sim = await openSimBackend({ home, region: 'us-east-1' });
   try {
     const subnets = (await sim.ec2.describeSubnets({ Filters: [{ Name: 'default-for-az', Values: ['true'] }] })).Subnets.map((s) => s.SubnetId);
@@ -73,11 +68,6 @@ function once(c, extraEnv = {}, nodeArgs = []) {
   return { ms, stdout: r.stdout };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 /** Which packages (and which of our dist/ folders) a command loads, with module counts. */
 function trace(c) {

@@ -11,16 +11,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { flag, ROOT, SIM } from './common.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const SIM = pathToFileURL(join(ROOT, 'dist', 'backend', 'sim', 'index.js')).href;
-const args = process.argv.slice(2);
-const flag = (name, dflt) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
 const JOBS = flag('--jobs', 10_000);
 const REFRESHES = flag('--refreshes', 20);
 const QUEUES = ['q-high', 'q-mid', 'q-low'];
