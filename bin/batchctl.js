@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-// The installed binary. It runs dist/main.cjs (built by `npm install` through `prepare`) with a V8
-// code cache, because Node 20 has no compile cache of its own: without one, every start re-parses
-// and re-compiles the code it runs (bench/startup.mjs measures the difference).
+// The installed binary. It runs a bundle of the CLI from dist/nouns/ (built by `npm install` through
+// `prepare`) with a V8 code cache, because Node 20 has no compile cache of its own: without one,
+// every start re-parses and re-compiles the code it runs (bench/startup.mjs measures the difference).
 //
 // - The cache lives in $BATCHCTL_COMPILE_CACHE, else $XDG_CACHE_HOME/batchctl, else
 //   ~/.cache/batchctl (a directory of the user's own: a code cache is code). BATCHCTL_COMPILE_CACHE=0
 //   turns it off.
 // - One file per build of the bundle (its first line names the build), per Node version and per
-//   noun, written at exit when missing or rejected by V8: it holds what that command compiled.
+//   command, written at exit when missing or rejected by V8: it holds what that command compiled.
 //   Writes go through a temporary file and a rename, so concurrent runs never read half a file.
 // - With --debug the bundle is loaded with require(), so that stack traces map to the TypeScript
 //   sources through dist/main.cjs.map.
@@ -44,23 +44,33 @@ if (argv.includes('--debug')) {
 }
 
 /**
- * The bundle to run: the one of argv's noun when argv starts with one (`ce list …`), the one with
- * no noun when argv has only options (`--version`, `--help`), else dist/main.cjs, which has them all.
- * Each holds the whole CLI core, so any of them runs any command it has; the others' nouns throw.
+ * The bundle to run, and the name of its code cache. The bundle is argv's noun's when argv starts
+ * with one (`ce list …`), the one with no noun when argv has only options (`--version`, `--help`),
+ * else dist/nouns/all.cjs, which has them all. Each holds the whole CLI core, so any of them runs
+ * any command it has; the others' nouns throw.
+ *
+ * The cache is per command (`ce-list`, `job-submit`, `none-help`): V8 caches the functions a run
+ * compiled, so a cache written by one verb would leave every other verb of its noun compiling what
+ * the first did not run.
  */
 function pickBundle(args) {
   const dir = path.join(__dirname, '..', 'dist', 'nouns');
+  const help = args.some((a) => a === '--help' || a === '-h') || args[0] === 'help' || args[1] === 'help';
   let noun;
+  let verb;
   if (args.every((a) => a.startsWith('-') && a !== '-' && a !== '--')) noun = 'none';
   else {
     try {
-      const { nouns } = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
-      if (Object.hasOwn(nouns, args[0])) noun = nouns[args[0]];
+      const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
+      if (Object.hasOwn(index.nouns, args[0])) noun = index.nouns[args[0]];
+      if (noun && index.verbs[noun]?.includes(args[1])) verb = args[1];
     } catch {
       // no per-noun bundles: the whole CLI
     }
   }
-  return typeof noun === 'string' && /^[a-z][a-z0-9-]*$/.test(noun) ? { file: path.join(dir, `${noun}.cjs`), key: noun } : { file: BUNDLE, key: 'main' };
+  const bundle = typeof noun === 'string' && /^[a-z][a-z0-9-]*$/.test(noun) ? noun : 'all';
+  const key = [bundle, verb, help && 'help'].filter((w) => typeof w === 'string' && /^[a-z][a-z0-9-]*$/.test(w)).join('-');
+  return { file: path.join(dir, `${bundle}.cjs`), key };
 }
 
 function runCached(bundle) {
@@ -68,8 +78,7 @@ function runCached(bundle) {
   try {
     source = fs.readFileSync(bundle.file, 'latin1');
   } catch {
-    if (bundle.file !== BUNDLE) return runCached({ file: BUNDLE, key: 'main' });
-    process.stderr.write(`error: ${BUNDLE} is missing: run \`npm install\` (or \`npm run build\`) in ${path.dirname(__dirname)}\n`);
+    process.stderr.write(`error: ${bundle.file} is missing: run \`npm install\` (or \`npm run build\`) in ${path.dirname(__dirname)}\n`);
     process.exit(1);
   }
   const build = /^\/\/ batchctl \S+ build (\w+)/.exec(source)?.[1];
@@ -83,9 +92,12 @@ function runCached(bundle) {
       // No cache yet: this run writes it.
     }
   }
-  // The same wrapper Node gives a CommonJS module; the bundle's line numbers are kept.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle.file, cachedData });
-  if (file && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCache(script, dir, file));
+  // The bundle is a function expression, the wrapper Node gives a CommonJS module (scripts/build.mjs).
+  const script = new vm.Script(source, { filename: bundle.file, cachedData });
+  if (file && (!cachedData || script.cachedDataRejected)) {
+    // Not after a usage error (exit 2): that run stopped before its command, and compiled little of it.
+    process.once('exit', (code) => code !== 2 && writeCache(script, dir, file));
+  }
   const mod = { exports: {}, id: bundle.file, filename: bundle.file };
   script.runInThisContext()(mod.exports, createRequire(bundle.file), mod, bundle.file, path.dirname(bundle.file));
 }

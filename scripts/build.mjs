@@ -69,10 +69,10 @@ const common = {
   external: ['@aws-sdk/*', '@smithy/*', 'better-sqlite3', 'ink-*', 'react', 'react/*', 'react-dom', 'yaml', 'jmespath'],
   jsx: 'automatic',
   sourcemap: true,
-  // Smaller output parses and deserialises faster; names stay (error classes report theirs), and the
+  // Smaller output parses and deserialises faster. Names are not kept (keeping them costs a call
+  // per function and class at every start): error classes spell theirs out (src/errors.ts), and the
   // source maps give readable stacks with --debug.
   minify: true,
-  keepNames: true,
   define: { __BATCHCTL_VERSION__: JSON.stringify(pkg.version) },
   logLevel: 'warning',
 };
@@ -155,15 +155,24 @@ async function buildCli(outfile, plugins, sourcemap) {
   }
   mkdirSync(dirname(code.path), { recursive: true });
   const buildId = createHash('sha256').update(code.text).digest('hex').slice(0, 16);
-  writeFileSync(code.path, `// batchctl ${pkg.version} build ${buildId}\n${code.text}`);
-  const map = result.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
-  if (map) {
-    // One more line at the top: the source map's generated lines start one later.
+  const header = `// batchctl ${pkg.version} build ${buildId}\n`;
+  if (sourcemap) {
+    // dist/main.cjs: a CommonJS module, for --debug (bin/batchctl.js require()s it, and Node maps
+    // its stack traces). One more line at the top: the source map's generated lines start one later.
+    writeFileSync(code.path, header + code.text);
+    const map = result.outputFiles.find((f) => f.path.endsWith('.cjs.map'));
     const mapJson = JSON.parse(map.text);
     mapJson.mappings = `;${mapJson.mappings}`;
     writeFileSync(map.path, JSON.stringify(mapJson));
   }
+  // What bin/batchctl.js compiles: the bundle already inside the function Node wraps a CommonJS
+  // module in, so that the source V8 checks its code cache against is the file as read, not a copy
+  // made by concatenating it. The script's value is that function.
+  const wrapped = code.text.replace(/\n\/\/# sourceMappingURL=\S+\n?$/, '\n');
+  writeFileSync(sourcemap ? `${root}dist/nouns/all.cjs` : code.path, `${header}${CJS_WRAPPER}${wrapped}\n})\n`);
 }
+
+const CJS_WRAPPER = '(function (exports, require, module, __filename, __dirname) {';
 
 // Every noun (with a source map, for --debug), then one bundle per noun and one with none.
 const own = nouns.filter((n) => !NEEDS_ALL.has(n.name));
@@ -172,9 +181,16 @@ await Promise.all([
   buildCli('dist/nouns/none.cjs', [onlyNouns(new Set()), noBackends], false),
   ...own.map((n) => buildCli(`dist/nouns/${n.name}.cjs`, [onlyNouns(new Set([n.name]))], false)),
 ]);
-// What bin/batchctl.js needs to pick a bundle from argv's first word.
+// What bin/batchctl.js needs to pick a bundle from argv's first word, and its code cache from the
+// second: each noun's verbs (and their aliases), from the built command tree.
 const aliases = Object.fromEntries(own.flatMap((n) => [[n.name, n.name], ...n.aliases.map((a) => [a, n.name])]));
-writeFileSync(`${root}dist/nouns/index.json`, JSON.stringify({ nouns: aliases }) + '\n');
+const tree = spawnSync(process.execPath, [`${root}dist/main.cjs`, 'completion', '--verbs'], {
+  encoding: 'utf8',
+  env: { PATH: process.env.PATH, HOME: root, BATCHCTL_CONFIG: `${root}dist/no-config.json`, NO_COLOR: '1' },
+});
+if (tree.status !== 0) throw new Error(`build: \`completion --verbs\` failed: ${tree.stderr}`);
+const verbs = Object.fromEntries(Object.entries(JSON.parse(tree.stdout)).filter(([noun]) => own.some((n) => n.name === noun)));
+writeFileSync(`${root}dist/nouns/index.json`, JSON.stringify({ nouns: aliases, verbs }) + '\n');
 
 // The backends as stand-alone ES modules, for benchmarks and tools that open a simulator store or
 // the AWS backend without the CLI.

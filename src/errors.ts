@@ -13,11 +13,12 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
 /** Base of every error batchctl raises on purpose: a message for people, an exit code, an optional hint. */
 export class BatchctlError extends Error {
+  // Spelled out: the bundles are minified without keeping class names (scripts/build.mjs).
+  override name = 'BatchctlError';
   readonly exitCode: number;
   readonly hint?: string;
   constructor(message: string, exitCode: number, hint?: string) {
     super(message);
-    this.name = new.target.name;
     this.exitCode = exitCode;
     this.hint = hint;
   }
@@ -25,6 +26,7 @@ export class BatchctlError extends Error {
 
 /** Bad usage or invalid input, found before anything was changed (exit 2). */
 export class UsageError extends BatchctlError {
+  override name = 'UsageError';
   constructor(message: string, hint?: string) {
     super(message, ExitCode.USAGE, hint);
   }
@@ -32,6 +34,7 @@ export class UsageError extends BatchctlError {
 
 /** A named resource or job does not exist (exit 3). */
 export class NotFoundError extends BatchctlError {
+  override name = 'NotFoundError';
   constructor(message: string, hint?: string) {
     super(message, ExitCode.NOT_FOUND, hint);
   }
@@ -39,6 +42,7 @@ export class NotFoundError extends BatchctlError {
 
 /** Credentials missing, expired or access denied (exit 4). */
 export class AuthError extends BatchctlError {
+  override name = 'AuthError';
   constructor(message: string, hint?: string) {
     super(message, ExitCode.AUTH, hint);
   }
@@ -46,6 +50,7 @@ export class AuthError extends BatchctlError {
 
 /** Throttled after every retry (exit 5). */
 export class ThrottledError extends BatchctlError {
+  override name = 'ThrottledError';
   constructor(message: string, hint?: string) {
     super(message, ExitCode.THROTTLED, hint);
   }
@@ -53,6 +58,7 @@ export class ThrottledError extends BatchctlError {
 
 /** Work still pending when a timeout expired (exit 8). */
 export class PendingError extends BatchctlError {
+  override name = 'PendingError';
   constructor(message: string, hint?: string) {
     super(message, ExitCode.PENDING, hint);
   }
@@ -60,6 +66,7 @@ export class PendingError extends BatchctlError {
 
 /** Interrupted by Ctrl-C or a declined confirmation (exit 130). */
 export class CancelledError extends BatchctlError {
+  override name = 'CancelledError';
   constructor(message = 'cancelled', hint?: string) {
     super(message, ExitCode.INTERRUPTED, hint);
   }
@@ -67,6 +74,7 @@ export class CancelledError extends BatchctlError {
 
 /** The operation failed (exit 1). */
 export class FailureError extends BatchctlError {
+  override name = 'FailureError';
   constructor(message: string, hint?: string) {
     super(message, ExitCode.FAILURE, hint);
   }
@@ -74,6 +82,7 @@ export class FailureError extends BatchctlError {
 
 /** A failure whose explanation was already printed: exit with the code, print nothing more. */
 export class SilentError extends BatchctlError {
+  override name = 'SilentError';
   constructor(exitCode: number = ExitCode.FAILURE) {
     super('', exitCode);
   }

@@ -104,6 +104,11 @@ export async function buildProgram(ctx: Context, argv: string[], opts: BuildOpti
       writeOut: (s) => ctx.io.out(s),
       writeErr: (s) => ctx.io.err(s),
       outputError: (s, write) => write(ctx.io.color().red(s)),
+      // Commander's defaults ask process.stdout and process.stderr, which builds them (src/io/iostreams.ts).
+      getOutHelpWidth: () => ctx.io.columns(),
+      getErrHelpWidth: () => ctx.io.columns(),
+      getOutHasColors: () => ctx.io.isStdoutTTY() && ctx.io.color().enabled,
+      getErrHasColors: () => ctx.io.isStderrTTY() && ctx.io.color().enabled,
     })
     .exitOverride()
     .hook('preAction', (_root, action) => {

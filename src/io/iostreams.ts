@@ -2,7 +2,7 @@
  * IOStreams: the one object that knows the terminal (gh's iostreams). Data goes to `out`,
  * progress and diagnostics to `err`. Tests build one over string buffers with `testStreams()`.
  */
-import { Readable } from 'node:stream';
+import { fstatSync, writeSync } from 'node:fs';
 import { palette, type Palette } from './color.js';
 
 export interface Writable {
@@ -33,15 +33,19 @@ export interface ProcessStreamsOptions {
 
 export function processStreams(opts: ProcessStreamsOptions = {}): IOStreams {
   const env = opts.env ?? process.env;
-  // process.stdin/stdout/stderr are getters that build a stream the first time (stdin's costs most
-  // of a start-up's budget), so each is touched only when a command reads, writes or asks about it.
+  // process.stdin/stdout/stderr are getters that build a stream the first time, and a stream loads
+  // node:stream, node:net and node:tty (stdin's costs most of a start-up's budget, stdout's on a pipe
+  // about a tenth of it). So TTY-ness is read from the file descriptor, and output that is not for
+  // a terminal is written to it directly; a stream is built only for a terminal or a prompt.
   let stdinTTY: boolean | undefined;
   let stdoutTTY: boolean | undefined;
   let stderrTTY: boolean | undefined;
-  const isStdinTTY = () => (stdinTTY ??= Boolean(process.stdin.isTTY));
-  const isStdoutTTY = () => (stdoutTTY ??= Boolean(process.stdout.isTTY));
-  const isStderrTTY = () => (stderrTTY ??= Boolean(process.stderr.isTTY));
+  const isStdinTTY = () => (stdinTTY ??= isTerminal(0));
+  const isStdoutTTY = () => (stdoutTTY ??= isTerminal(1));
+  const isStderrTTY = () => (stderrTTY ??= isTerminal(2));
   let colors: Palette | undefined;
+  const out = fdWriter(1, isStdoutTTY, () => process.stdout);
+  const err = fdWriter(2, isStderrTTY, () => process.stderr);
   return {
     get stdin() {
       return process.stdin;
@@ -56,13 +60,59 @@ export function processStreams(opts: ProcessStreamsOptions = {}): IOStreams {
     isStdoutTTY,
     isStderrTTY,
     canPrompt: () => isStdinTTY() && isStdoutTTY() && !env.BATCHCTL_NO_PROMPT,
-    columns: () => process.stdout.columns || Number(env.COLUMNS) || 80,
+    columns: () => (isStdoutTTY() && process.stdout.columns) || Number(env.COLUMNS) || 80,
     color: () => (colors ??= palette(isStdoutTTY() && !('NO_COLOR' in env) && env.TERM !== 'dumb')),
     setColorEnabled: (enabled) => {
       colors = palette(enabled);
     },
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out,
+    err,
+  };
+}
+
+/**
+ * Whether a file descriptor is a terminal, without building its stream: a pipe or a file never is,
+ * so only a character device (a terminal, or /dev/null) is asked about through node:tty.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.getBuiltinModule('node:tty').isatty(fd);
+}
+
+/**
+ * Writes to a terminal through its stream, and to anything else straight to the descriptor. A
+ * descriptor another program left non-blocking (EAGAIN) hands the rest to the stream, which waits;
+ * a reader that went away (EPIPE: `batchctl job list | head`) ends the output, not the command.
+ */
+function fdWriter(fd: 1 | 2, isTTY: () => boolean, stream: () => NodeJS.WriteStream): (text: string) => void {
+  let mode: 'fd' | 'stream' | 'closed' | undefined;
+  return (text) => {
+    mode ??= isTTY() ? 'stream' : 'fd';
+    if (mode === 'closed') return;
+    if (mode === 'stream') {
+      stream().write(text);
+      return;
+    }
+    const buf = Buffer.from(text, 'utf8');
+    for (let off = 0; off < buf.length; ) {
+      try {
+        off += writeSync(fd, buf, off);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') {
+          mode = 'closed';
+          return;
+        }
+        if (code !== 'EAGAIN') throw e;
+        mode = 'stream';
+        stream().write(buf.subarray(off));
+        return;
+      }
+    }
   };
 }
 
@@ -81,7 +131,8 @@ export function testStreams(opts: { tty?: boolean; columns?: number; color?: boo
   const input: string[] = [];
   const tty = opts.tty ?? false;
   let colors = palette(opts.color ?? false);
-  const stdin = Readable.from([]) as NodeJS.ReadableStream;
+  // node:stream only here: the CLI's start-up never loads it for its own streams.
+  const stdin = process.getBuiltinModule('node:stream').Readable.from([]) as NodeJS.ReadableStream;
   const io: IOStreams = {
     stdin,
     stdout: { write: (c: string) => (out += c) },

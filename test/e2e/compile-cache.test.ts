@@ -1,8 +1,9 @@
 /**
- * bin/batchctl.js runs a bundle of the CLI (its noun's, or dist/main.cjs) with a V8 code cache (see
- * its header): these check that the bundle is picked from argv, that the cache is written where
- * documented, reused, survives corruption and concurrency, can be turned off, and that --debug
- * bypasses it for source-mapped stack traces.
+ * bin/batchctl.js runs a bundle of the CLI (its noun's, or dist/nouns/all.cjs) with a V8 code cache
+ * per command (see its header): these check that the bundle is picked from argv, that the cache is
+ * written where documented, per command, reused, not written after a usage error, survives
+ * corruption and concurrency, can be turned off, and that --debug bypasses it for source-mapped
+ * stack traces.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,16 +21,17 @@ const files = (dir = CACHE) => {
     return [];
   }
 };
-/** The build id on the first line of the bundle bin/batchctl.js runs for a noun (`none`: only options). */
+/** The build id on the first line of the bundle bin/batchctl.js runs for a noun (`none`: only options; `all`: every noun). */
 const build = (noun: string) => readFileSync(join(__dirname, '..', '..', 'dist', 'nouns', `${noun}.cjs`), 'utf8').split('\n', 1)[0]!.split(' ').pop()!;
-const cacheFile = (noun: string) => `${build(noun)}-${process.version}-${process.arch}-${noun}.v8`;
+/** The cache of a command: its bundle's build, and the command's name (`config-list`, `none-help`). */
+const cacheFile = (noun: string, command = noun) => `${build(noun)}-${process.version}-${process.arch}-${command}.v8`;
 
 describe('the code cache', () => {
-  it('is written per noun at the first run and read at the next, with the same output', async () => {
+  it('is written per command at the first run and read at the next, with the same output', async () => {
     const first = await box.run(['config', 'list']);
     expect(first.code, first.stderr).toBe(0);
     const written = files();
-    expect(written).toEqual([cacheFile('config')]);
+    expect(written).toEqual([cacheFile('config', 'config-list')]);
     const before = statSync(join(CACHE, written[0]!));
     expect(before.size).toBeGreaterThan(10_000);
     expect(before.mode & 0o777).toBe(0o600);
@@ -42,10 +44,31 @@ describe('the code cache', () => {
 
     expect((await box.run(['--version'])).code).toBe(0);
     expect(files()).toContain(cacheFile('none'));
+    // Another verb of the same noun, and help, each get their own: a cache holds what its run compiled.
+    expect((await box.run(['config', 'path'])).code).toBe(0);
+    expect((await box.run(['config', '--help'])).code).toBe(0);
+    expect((await box.run(['--help'])).code).toBe(0);
+    expect(files()).toEqual(
+      [cacheFile('config', 'config-list'), cacheFile('config', 'config-path'), cacheFile('config', 'config-help'), cacheFile('none'), cacheFile('none', 'none-help')].sort(),
+    );
+  });
+
+  it('is not written after a usage error (the command never ran), and is at the next good run', async () => {
+    const bad = await box.run(['config', 'get']);
+    expect(bad.code).toBe(2);
+    expect(files()).not.toContain(cacheFile('config', 'config-get'));
+    expect((await box.run(['config', 'get', 'output'])).code).toBe(0);
+    expect(files()).toContain(cacheFile('config', 'config-get'));
+  });
+
+  it("an argument after a noun that is not one of its verbs (a job id) does not name a cache", async () => {
+    const r = await box.run(['logs', 'no-such-job-1234']);
+    expect(r.code, r.stderr).toBe(3);
+    expect(files().filter((f) => f.includes('-logs'))).toEqual([cacheFile('logs')]);
   });
 
   it('a corrupt cache file is rejected by V8 and replaced; the command is unaffected', async () => {
-    const name = cacheFile('sim');
+    const name = cacheFile('sim', 'sim-status');
     expect((await box.run(['sim', 'status'])).code).toBe(0);
     writeFileSync(join(CACHE, name), 'not a code cache');
     const r = await box.run(['sim', 'status']);
@@ -58,7 +81,7 @@ describe('the code cache', () => {
     const dir = join(box.dir, 'concurrent-cache');
     const runs = await Promise.all(Array.from({ length: 6 }, () => box.run(['queue', 'list'], { env: { BATCHCTL_COMPILE_CACHE: dir } })));
     for (const r of runs) expect(r.code, r.stderr).toBe(0);
-    expect(files(dir)).toEqual([cacheFile('queue')]);
+    expect(files(dir)).toEqual([cacheFile('queue', 'queue-list')]);
     const again = await box.run(['queue', 'list'], { env: { BATCHCTL_COMPILE_CACHE: dir } });
     expect(again.stdout).toBe(runs[0]!.stdout);
   });
@@ -73,15 +96,14 @@ describe('the code cache', () => {
     }
   });
 
-  it('argv not starting with a noun runs the whole CLI (dist/main.cjs), with its own cache', async () => {
-    const main = readFileSync(join(__dirname, '..', '..', 'dist', 'main.cjs'), 'utf8').split('\n', 1)[0]!.split(' ').pop()!;
+  it('argv not starting with a noun runs the whole CLI (dist/nouns/all.cjs), with its own cache', async () => {
     const r = await box.run(['-o', 'json', 'config', 'list']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toBeTruthy();
-    expect(files()).toContain(`${main}-${process.version}-${process.arch}-main.v8`);
-    // An alias picks its noun's bundle.
-    expect((await box.run(['jq', 'list'])).code).toBe(0);
-    expect(files()).toContain(cacheFile('queue'));
+    expect(files()).toContain(cacheFile('all'));
+    // An alias picks its noun's bundle, and a verb's alias names the verb's cache as written.
+    expect((await box.run(['jq', 'ls'])).code).toBe(0);
+    expect(files()).toContain(cacheFile('queue', 'queue-ls'));
   });
 
   it('every noun and alias in dist/nouns/index.json runs from its bundle (its help)', async () => {

@@ -1,7 +1,8 @@
 /**
  * `batchctl completion bash|zsh|fish`: prints a completion script generated from the whole command
- * tree. `--write DIR` writes all three (`npm run completions` regenerates completions/), and the
- * hidden `--docs FILE` writes docs/commands.md from the same tree.
+ * tree. `--write DIR` writes all three (`npm run completions` regenerates completions/), the
+ * hidden `--docs FILE` writes docs/commands.md from the same tree, and the hidden `--verbs` prints
+ * each noun's verbs as JSON (scripts/build.mjs keys bin/batchctl.js's code caches with them).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,7 @@ export interface CompletionOptions {
   shell?: Shell;
   write?: string;
   docs?: string;
+  verbs?: boolean;
 }
 
 export default function completionCommand(ctx: Context): Command {
@@ -32,6 +34,7 @@ export default function completionCommand(ctx: Context): Command {
     .addArgument(new Argument('[shell]', 'the shell to complete for').choices(SHELLS))
     .option('--write <dir>', `write all three scripts into DIR (${Object.values(SCRIPT_FILES).join(', ')})`)
     .addOption(new Option('--docs <file>', 'write the command reference (docs/commands.md)').hideHelp())
+    .addOption(new Option('--verbs', "print each noun's verbs and their aliases as JSON").hideHelp())
     .addHelpText(
       'after',
       `
@@ -40,7 +43,7 @@ Install:
   zsh   batchctl completion zsh > "\${fpath[1]}/_batchctl"   # then restart zsh
   fish  batchctl completion fish > ~/.config/fish/completions/batchctl.fish`,
     )
-    .action((shell: Shell | undefined, opts: { write?: string; docs?: string }) => runCompletion(ctx, { shell, ...opts }));
+    .action((shell: Shell | undefined, opts: { write?: string; docs?: string; verbs?: boolean }) => runCompletion(ctx, { shell, ...opts }));
 }
 
 /** One shell's script over the command tree's tables. */
@@ -55,7 +58,7 @@ export async function fullProgram(ctx: Context): Promise<Command> {
 }
 
 export async function runCompletion(ctx: Context, opts: CompletionOptions): Promise<void> {
-  if (!opts.shell && !opts.write && !opts.docs) {
+  if (!opts.shell && !opts.write && !opts.docs && !opts.verbs) {
     throw new UsageError('name a shell (bash, zsh or fish), or pass --write DIR', 'batchctl completion bash > ~/.local/share/bash-completion/completions/batchctl');
   }
   const program = await fullProgram(ctx);
@@ -71,6 +74,10 @@ export async function runCompletion(ctx: Context, opts: CompletionOptions): Prom
   if (opts.docs) {
     writeFileSync(opts.docs, commandsMarkdown(program));
     ctx.io.err(`wrote ${opts.docs}\n`);
+  }
+  if (opts.verbs) {
+    const verbs = Object.fromEntries(program.commands.map((noun) => [noun.name(), noun.commands.flatMap((v) => [v.name(), ...v.aliases()])]));
+    ctx.io.out(`${JSON.stringify(verbs)}\n`);
   }
   if (opts.shell) ctx.io.out(scriptFor(opts.shell, tables));
 }
