@@ -12,7 +12,8 @@ export interface NounEntry {
   aliases?: string[];
   summary: string;
   hidden?: boolean;
-  load(): Promise<{ default: (ctx: Context) => Command }>;
+  /** The noun's module; its command builds only `verb` when argv names one of its verbs (commands/shared/noun.ts). */
+  load(): Promise<{ default: (ctx: Context, verb?: string) => Command }>;
 }
 
 /** Every noun, in the order `batchctl --help` lists them. */
@@ -47,11 +48,23 @@ const VALUE_OPTIONS = new Set(['--backend', '--region', '--profile', '--endpoint
  * (`help ce` names ce).
  */
 export function findNoun(argv: string[]): string | undefined {
+  const positional = positionals(argv, 2);
+  return positional[0] === 'help' ? positional[1] : positional[0];
+}
+
+/** The word after the noun (`list` in `ce list`), which may name one of its verbs. */
+export function findVerb(argv: string[]): string | undefined {
+  const positional = positionals(argv, 3);
+  return positional[0] === 'help' ? undefined : positional[1];
+}
+
+/** argv's first `n` positional words, skipping global options and their values. */
+function positionals(argv: string[], n: number): string[] {
   const positional: string[] = [];
-  for (let i = 0; i < argv.length && positional.length < 2; i++) {
+  for (let i = 0; i < argv.length && positional.length < n; i++) {
     const a = argv[i]!;
     if (a === '--') {
-      positional.push(...argv.slice(i + 1, i + 3));
+      positional.push(...argv.slice(i + 1, i + 1 + n - positional.length));
       break;
     }
     if (a.startsWith('-')) {
@@ -60,7 +73,7 @@ export function findNoun(argv: string[]): string | undefined {
     }
     positional.push(a);
   }
-  return positional[0] === 'help' ? positional[1] : positional[0];
+  return positional;
 }
 
 declare const __BATCHCTL_VERSION__: string | undefined;
@@ -139,9 +152,10 @@ Examples:
     return program;
   }
   const modules = await Promise.all(toLoad.map((n) => n.load()));
+  const verb = opts.all ? undefined : findVerb(argv);
   modules.forEach((m, i) => {
     const entry = toLoad[i]!;
-    const cmd = m.default(ctx);
+    const cmd = m.default(ctx, verb);
     if (entry.aliases) cmd.aliases(entry.aliases);
     program.addCommand(cmd, { hidden: entry.hidden });
     inheritSettings(cmd, program);

@@ -16,7 +16,6 @@ export interface CeDeleteOptions {
 
 export function ceDeleteCommand(ctx: Context, runF: (ctx: Context, opts: CeDeleteOptions) => Promise<void> = runCeDelete): Command {
   return new Command('delete')
-    .alias('rm')
     .description('Delete compute environments (disabling them first)')
     .argument('<ce...>', 'compute environment names or ARNs')
     .addHelpText(

@@ -11,7 +11,6 @@ export interface CeDescribeOptions {
 
 export function ceDescribeCommand(ctx: Context, runF: (ctx: Context, opts: CeDescribeOptions) => Promise<void> = runCeDescribe): Command {
   return new Command('describe')
-    .alias('show')
     .description('Show compute environments in detail')
     .argument('<ce...>', 'compute environment names or ARNs')
     .addHelpText(

@@ -8,7 +8,6 @@ export type CeListOptions = Record<string, never>;
 
 export function ceListCommand(ctx: Context, runF: (ctx: Context, opts: CeListOptions) => Promise<void> = runCeList): Command {
   return new Command('list')
-    .alias('ls')
     .description('List compute environments')
     .addHelpText(
       'after',

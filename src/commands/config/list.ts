@@ -7,7 +7,6 @@ import { settingRows, settingsHelp, type SettingRow } from './shared.js';
 
 export function configListCommand(ctx: Context): Command {
   return new Command('list')
-    .alias('ls')
     .description('Show every setting with its effective value and its source (flag, env, file, default)')
     .addHelpText('after', settingsHelp())
     .action((_opts, command: Command) => runConfigList(ctx, command));

@@ -23,7 +23,6 @@ export interface JobDescribeOptions {
 
 export function jobDescribeCommand(ctx: Context, runF: (ctx: Context, opts: JobDescribeOptions) => Promise<void> = runJobDescribe): Command {
   return new Command('describe')
-    .alias('show')
     .description('Show jobs in detail: status, timings, attempts, dependencies, array children, nodes, logs')
     .argument('<id...>', 'job ids (array children as ID:INDEX, multi-node nodes as ID#NODE)')
     .addHelpText(

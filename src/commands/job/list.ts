@@ -36,7 +36,7 @@ export interface JobListOptions extends SelectorFlags {
 }
 
 export function jobListCommand(ctx: Context, runF: (ctx: Context, opts: JobListOptions) => Promise<void> = runJobList): Command {
-  const cmd = new Command('list').alias('ls').description('List jobs in every state (newest first), with a count per state');
+  const cmd = new Command('list').description('List jobs in every state (newest first), with a count per state');
   addSelectorOptions(cmd, { statusHelp: 'only this status (default: all seven)', since: true, multiNode: true });
   return cmd
     .option('-L, --limit <n>', `the newest N jobs (default ${DEFAULT_LIST_LIMIT})`, wholeNumber(1))

@@ -12,7 +12,6 @@ export interface JobdefDescribeOptions {
 
 export function jobdefDescribeCommand(ctx: Context, runF: (ctx: Context, opts: JobdefDescribeOptions) => Promise<void> = runJobdefDescribe): Command {
   return new Command('describe')
-    .alias('show')
     .description('Show job definitions in detail')
     .argument('<jobdef...>', 'name (latest ACTIVE revision), name:revision or ARN')
     .addHelpText('after', `\nExamples:\n  $ batchctl jobdef describe hello\n  $ batchctl jobdef describe hello:2 -o json     # {"jobDefinitions": [...]}`)

@@ -20,7 +20,6 @@ export interface JobdefListOptions {
 
 export function jobdefListCommand(ctx: Context, runF: (ctx: Context, opts: JobdefListOptions) => Promise<void> = runJobdefList): Command {
   return new Command('list')
-    .alias('ls')
     .description('List job definitions (the latest ACTIVE revision of each name)')
     .option('--name <jobdef>', 'only this job definition name')
     .addOption(choiceOption('--status <status>', 'ACTIVE, INACTIVE or ALL', STATUS_CHOICES).default('ACTIVE'))

@@ -25,7 +25,6 @@ export interface LocatedIssue {
 
 export function jobdefValidateCommand(ctx: Context, runF: (ctx: Context, opts: JobdefValidateOptions) => Promise<void> = runJobdefValidate): Command {
   return new Command('validate')
-    .alias('lint')
     .description('Check a job definition file locally (no AWS call): errors and warnings with field paths')
     .argument('<file>', 'a RegisterJobDefinition request, JSON or YAML ("-" reads stdin)')
     .addHelpText(

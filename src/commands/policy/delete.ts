@@ -12,7 +12,6 @@ export interface PolicyDeleteOptions {
 
 export function policyDeleteCommand(ctx: Context, runF: (ctx: Context, opts: PolicyDeleteOptions) => Promise<void> = runPolicyDelete): Command {
   return new Command('delete')
-    .alias('rm')
     .description('Delete scheduling policies')
     .argument('<policy...>', 'scheduling policy names or ARNs')
     .addHelpText('after', `\nA policy used by a job queue cannot be deleted: delete the queue first (a queue's policy can be replaced, not removed).\nExamples:\n  $ batchctl policy delete teams --yes`)

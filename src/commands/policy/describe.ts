@@ -11,7 +11,6 @@ export interface PolicyDescribeOptions {
 
 export function policyDescribeCommand(ctx: Context, runF: (ctx: Context, opts: PolicyDescribeOptions) => Promise<void> = runPolicyDescribe): Command {
   return new Command('describe')
-    .alias('show')
     .description('Show scheduling policies in detail')
     .argument('<policy...>', 'scheduling policy names or ARNs')
     .addHelpText('after', `\nExamples:\n  $ batchctl policy describe teams\n  $ batchctl policy describe teams -o json`)

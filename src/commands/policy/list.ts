@@ -8,7 +8,6 @@ export type PolicyListOptions = Record<string, never>;
 
 export function policyListCommand(ctx: Context, runF: (ctx: Context, opts: PolicyListOptions) => Promise<void> = runPolicyList): Command {
   return new Command('list')
-    .alias('ls')
     .description('List scheduling policies')
     .addHelpText('after', `\nColumns: NAME KIND SHARE DECAY RESERVATION SHARES; -o wide adds ARN.\nExamples:\n  $ batchctl policy list\n  $ batchctl policy list -o json     # {"schedulingPolicies": [...]} with details`)
     .action(async () => {

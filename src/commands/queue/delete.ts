@@ -11,7 +11,6 @@ export interface QueueDeleteOptions {
 
 export function queueDeleteCommand(ctx: Context, runF: (ctx: Context, opts: QueueDeleteOptions) => Promise<void> = runQueueDelete): Command {
   return new Command('delete')
-    .alias('rm')
     .description('Delete job queues (disabling them first)')
     .argument('<queue...>', 'job queue names or ARNs')
     .addHelpText(

@@ -11,7 +11,6 @@ export interface QueueDescribeOptions {
 
 export function queueDescribeCommand(ctx: Context, runF: (ctx: Context, opts: QueueDescribeOptions) => Promise<void> = runQueueDescribe): Command {
   return new Command('describe')
-    .alias('show')
     .description('Show job queues in detail')
     .argument('<queue...>', 'job queue names or ARNs')
     .addHelpText('after', `\nExamples:\n  $ batchctl queue describe work\n  $ batchctl queue describe work -o json   # {"jobQueues": [...]}`)

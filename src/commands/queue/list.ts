@@ -8,7 +8,6 @@ export type QueueListOptions = Record<string, never>;
 
 export function queueListCommand(ctx: Context, runF: (ctx: Context, opts: QueueListOptions) => Promise<void> = runQueueList): Command {
   return new Command('list')
-    .alias('ls')
     .description('List job queues')
     .addHelpText(
       'after',

@@ -15,7 +15,6 @@ export interface ResourceDeleteOptions {
 
 export function resourceDeleteCommand(ctx: Context, runF: (ctx: Context, opts: ResourceDeleteOptions) => Promise<void> = runResourceDelete): Command {
   return new Command('delete')
-    .alias('rm')
     .description('Delete consumable resources')
     .argument('<name...>', 'consumable resource names or ARNs')
     .addHelpText(

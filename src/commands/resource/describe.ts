@@ -18,7 +18,6 @@ export interface ResourceDescribeOptions {
 
 export function resourceDescribeCommand(ctx: Context, runF: (ctx: Context, opts: ResourceDescribeOptions) => Promise<void> = runResourceDescribe): Command {
   return new Command('describe')
-    .alias('show')
     .description('Show consumable resources in detail: total, in use, available, the jobs using them')
     .argument('<name...>', 'consumable resource names or ARNs')
     .addHelpText('after', `\nExamples:\n  $ batchctl resource describe licences\n  $ batchctl resource describe licences -o json   # {"consumableResources": [...]}`)

@@ -12,7 +12,6 @@ export interface ResourceListOptions {
 
 export function resourceListCommand(ctx: Context, runF: (ctx: Context, opts: ResourceListOptions) => Promise<void> = runResourceList): Command {
   return new Command('list')
-    .alias('ls')
     .description('List consumable resources')
     .option('--name <pattern>', "only these names (case-insensitive; a trailing * matches a prefix; repeatable or comma-separated)", repeatable)
     .addHelpText(

@@ -1,6 +1,7 @@
-/** `batchctl setup fargate|ec2|eks`: the console's first-run wizard. Only adds the verbs. */
+/** `batchctl setup fargate|ec2|eks`: the console's first-run wizard. Only lists the verbs (built lazily: shared/noun.ts). */
 import { Command } from 'commander';
 import type { Context } from '../../context.js';
+import { nounCommand } from '../shared/noun.js';
 import type { Platform } from '../../domain/checks/iam-roles.js';
 import { addSetupOptions, type SetupFlags } from './options.js';
 import { runSetup, type SetupOptions } from './run.js';
@@ -36,10 +37,16 @@ Examples:${EXAMPLES[platform]}`,
   return cmd.action((name: string | undefined, flags: SetupFlags) => runF(ctx, { ...flags, platform, stackName: name }));
 }
 
-export default function setupCommand(ctx: Context): Command {
-  return new Command('setup')
-    .description('First-run wizards: a compute environment, job queue, job definition and hello-world job')
-    .addCommand(setupPlatformCommand(ctx, 'fargate'))
-    .addCommand(setupPlatformCommand(ctx, 'ec2'))
-    .addCommand(setupPlatformCommand(ctx, 'eks'));
+export default function setupCommand(ctx: Context, verb?: string): Command {
+  return nounCommand(
+    'setup',
+    'First-run wizards: a compute environment, job queue, job definition and hello-world job',
+    [
+      { name: 'fargate', build: () => setupPlatformCommand(ctx, 'fargate') },
+      { name: 'ec2', build: () => setupPlatformCommand(ctx, 'ec2') },
+      { name: 'eks', build: () => setupPlatformCommand(ctx, 'eks') },
+    ],
+    verb,
+  );
 }
+

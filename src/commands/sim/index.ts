@@ -1,6 +1,7 @@
 /** `batchctl sim`: the simulator's clock, speed and state. */
-import { Command } from 'commander';
+import type { Command } from 'commander';
 import type { Context } from '../../context.js';
+import { nounCommand } from '../shared/noun.js';
 import { simAdvanceCommand } from './advance.js';
 import { simEksCommand } from './eks.js';
 import { simFaultsCommand } from './faults.js';
@@ -10,15 +11,21 @@ import { simScenarioCommand } from './scenario.js';
 import { simSpeedCommand } from './speed.js';
 import { simStatusCommand } from './status.js';
 
-export default function simCommand(ctx: Context): Command {
-  return new Command('sim')
-    .description("The simulator: status, advance its clock, change its speed, reset, scenarios, EKS clusters")
-    .addCommand(simStatusCommand(ctx))
-    .addCommand(simAdvanceCommand(ctx))
-    .addCommand(simSpeedCommand(ctx))
-    .addCommand(simResetCommand(ctx))
-    .addCommand(simScenarioCommand(ctx))
-    .addCommand(simRunCommand(ctx))
-    .addCommand(simFaultsCommand(ctx))
-    .addCommand(simEksCommand(ctx));
+export default function simCommand(ctx: Context, verb?: string): Command {
+  return nounCommand(
+    'sim',
+    "The simulator: status, advance its clock, change its speed, reset, scenarios, EKS clusters",
+    [
+      { name: 'status', build: () => simStatusCommand(ctx) },
+      { name: 'advance', build: () => simAdvanceCommand(ctx) },
+      { name: 'speed', build: () => simSpeedCommand(ctx) },
+      { name: 'reset', build: () => simResetCommand(ctx) },
+      { name: 'scenario', build: () => simScenarioCommand(ctx) },
+      { name: 'run', build: () => simRunCommand(ctx) },
+      { name: 'faults', build: () => simFaultsCommand(ctx) },
+      { name: 'eks', build: () => simEksCommand(ctx) },
+    ],
+    verb,
+  );
 }
+

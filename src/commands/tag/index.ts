@@ -30,7 +30,12 @@ export function parseTagWords(words: readonly string[]): Record<string, string> 
   return out;
 }
 
-export default function tagCommand(ctx: Context, runF: (ctx: Context, opts: TagOptions) => Promise<void> = runTag): Command {
+/** The noun's command (program.ts loads it); tests pass `runF` to tagCommand. */
+export default function (ctx: Context): Command {
+  return tagCommand(ctx);
+}
+
+export function tagCommand(ctx: Context, runF: (ctx: Context, opts: TagOptions) => Promise<void> = runTag): Command {
   return new Command('tag')
     .description('Add or change tags on a compute environment, queue, job definition, policy or job')
     .argument('<resource>', 'the resource ARN (or a name with --kind)')

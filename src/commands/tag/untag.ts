@@ -13,7 +13,12 @@ export interface UntagOptions {
   kind?: ResourceKind;
 }
 
-export default function untagCommand(ctx: Context, runF: (ctx: Context, opts: UntagOptions) => Promise<void> = runUntag): Command {
+/** The noun's command (program.ts loads it); tests pass `runF` to untagCommand. */
+export default function (ctx: Context): Command {
+  return untagCommand(ctx);
+}
+
+export function untagCommand(ctx: Context, runF: (ctx: Context, opts: UntagOptions) => Promise<void> = runUntag): Command {
   return new Command('untag')
     .description('Remove tags from a compute environment, queue, job definition, policy or job')
     .argument('<resource>', 'the resource ARN (or a name with --kind)')

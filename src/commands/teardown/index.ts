@@ -5,7 +5,12 @@ import { parseDuration } from '../shared/flags.js';
 import { emitOption } from '../shared/plan-runner.js';
 import { runTeardown, type TeardownOptions } from './run.js';
 
-export default function teardownCommand(ctx: Context, runF: (ctx: Context, opts: TeardownOptions) => Promise<void> = runTeardown): Command {
+/** The noun's command (program.ts loads it); tests pass `runF` to teardownCommand. */
+export default function (ctx: Context): Command {
+  return teardownCommand(ctx);
+}
+
+export function teardownCommand(ctx: Context, runF: (ctx: Context, opts: TeardownOptions) => Promise<void> = runTeardown): Command {
   return new Command('teardown')
     .description('Delete what a setup created (tagged batchctl:stack=NAME), in dependency order')
     .argument('<name>', 'the stack name given to setup')

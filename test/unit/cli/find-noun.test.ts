@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../../src/context.js';
 import { testStreams } from '../../../src/io/iostreams.js';
 import { scriptedPrompter } from '../../../src/io/prompter.js';
-import { buildProgram, findNoun, NOUNS } from '../../../src/program.js';
+import { buildProgram, findNoun, findVerb, NOUNS } from '../../../src/program.js';
 
 describe('findNoun', () => {
   it.each([
@@ -51,11 +51,42 @@ describe('findNoun', () => {
     expect(program.commands.find((c) => c.name() === 'ce')!.aliases()).toEqual(['compute-environment']);
   });
 
-  it('with a noun, loads only that noun', async () => {
+  it('with a noun and one of its verbs, loads only that noun and builds only that verb', async () => {
     const { io } = testStreams();
     const ctx = createContext({ io, env: {}, prompter: scriptedPrompter([]) });
     const program = await buildProgram(ctx, ['-o', 'json', 'config', 'list']);
     expect(program.commands.map((c) => c.name())).toEqual(['config']);
+    expect(program.commands[0]!.commands.map((c) => c.name())).toEqual(['list']);
+    // A verb's alias finds it, and the alias stays.
+    const byAlias = await buildProgram(ctx, ['config', 'ls']);
+    expect(byAlias.commands[0]!.commands.map((c) => [c.name(), c.aliases()])).toEqual([['list', ['ls']]]);
+  });
+
+  it.each([[['config']], [['config', '--help']], [['config', 'lst']], [['help', 'config', 'list']]])('%j builds every verb (help and suggestions need them)', async (...argv) => {
+    const { io } = testStreams();
+    const ctx = createContext({ io, env: {}, prompter: scriptedPrompter([]) });
+    const program = await buildProgram(ctx, argv[0]!);
     expect(program.commands[0]!.commands.map((c) => c.name())).toEqual(['get', 'set', 'unset', 'list', 'path']);
+  });
+
+  it('a mistyped verb is still suggested', async () => {
+    const t = testStreams();
+    const ctx = createContext({ io: t.io, env: {}, prompter: scriptedPrompter([]) });
+    const program = await buildProgram(ctx, ['config', 'lst']);
+    await expect(program.parseAsync(['config', 'lst'], { from: 'user' })).rejects.toThrow();
+    expect(t.stderr()).toMatch(/Did you mean one of list, ls\?/);
+  });
+});
+
+describe('findVerb', () => {
+  it.each([
+    [['ce', 'list'], 'list'],
+    [['-o', 'json', 'ce', '--region', 'x', 'describe', 'a'], 'describe'],
+    [['ce'], undefined],
+    [['ce', '--help'], undefined],
+    [['help', 'ce', 'list'], undefined],
+    [['--', 'ce', 'ls'], 'ls'],
+  ])('%j -> %s', (argv, verb) => {
+    expect(findVerb(argv)).toBe(verb);
   });
 });

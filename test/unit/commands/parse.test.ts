@@ -13,8 +13,8 @@ import { jobdefRegisterCommand } from '../../../src/commands/jobdef/register.js'
 import { jobdefListCommand } from '../../../src/commands/jobdef/list.js';
 import { jobdefSkeletonCommand } from '../../../src/commands/jobdef/skeleton.js';
 import { policyCreateCommand } from '../../../src/commands/policy/create.js';
-import tagCommand from '../../../src/commands/tag/index.js';
-import untagCommand from '../../../src/commands/tag/untag.js';
+import { tagCommand } from '../../../src/commands/tag/index.js';
+import { untagCommand } from '../../../src/commands/tag/untag.js';
 import { buildCreateRequest, buildUpdateRequest, parseLaunchTemplate, updateKind } from '../../../src/commands/ce/request.js';
 import { parseCeOrder, parseTimeLimit } from '../../../src/commands/queue/request.js';
 import { buildRegisterRequest } from '../../../src/commands/jobdef/request.js';
