@@ -33,7 +33,13 @@ globalThis[Symbol.for('batchctl.packageHost')] = {
     if (!imported.has(specifier)) throw new Error(`internal error: ${specifier} used before it was imported (src/packages.ts)`);
     return imported.get(specifier);
   },
-  resolve: (specifier) => require.resolve(specifier),
+  // A file of a dependency: in this package's own node_modules, where an install or a clone puts
+  // it, without require.resolve's walk through package.json files; elsewhere (batchctl installed
+  // as a dependency, its own hoisted), where require() would find it.
+  resolve: (specifier) => {
+    const own = path.join(__dirname, '..', 'node_modules', specifier);
+    return fs.existsSync(own) ? own : require.resolve(specifier);
+  },
 };
 
 if (argv.includes('--debug')) {

@@ -41,13 +41,15 @@ export interface ContextOptions {
   backendFactory?: BackendFactory;
   /** Tests pin the wall clock. */
   now?: () => number;
+  /** The process exits right after close() (bin/batchctl.js): the simulator's store is left to the exit (SimOptions.untilExit). */
+  exitsAfterClose?: boolean;
 }
 
 export function createContext(opts: ContextOptions): Context {
   const env = opts.env ?? process.env;
   let config: ResolvedConfig | undefined;
   let backendPromise: Promise<Backend> | undefined;
-  const factory = opts.backendFactory ?? defaultBackendFactory;
+  const factory = opts.backendFactory ?? ((config, c) => defaultBackendFactory(config, c, opts.exitsAfterClose ?? false));
 
   const ctx: Context = {
     io: opts.io,
@@ -94,7 +96,7 @@ export function createContext(opts: ContextOptions): Context {
   return ctx;
 }
 
-const defaultBackendFactory: BackendFactory = async (config, ctx) => {
+async function defaultBackendFactory(config: ResolvedConfig, ctx: Context, untilExit: boolean): Promise<Backend> {
   const debug = config.debug ? (line: string) => ctx.debug(line) : undefined;
   if (config.backend === 'aws') {
     const { createAwsBackend, profileRegion } = await import('./backend/aws/index.js');
@@ -103,6 +105,6 @@ const defaultBackendFactory: BackendFactory = async (config, ctx) => {
     return createAwsBackend({ region, profile: config.profile, endpointUrl: config.endpointUrl, debug });
   }
   const { openSimBackend } = await import('./backend/sim/index.js');
-  const options: SimOptions = { home: config.home, region: config.region, speed: config.simSpeed, debug };
+  const options: SimOptions = { home: config.home, region: config.region, speed: config.simSpeed, debug, untilExit };
   return openSimBackend(options);
-};
+}

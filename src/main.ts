@@ -10,7 +10,7 @@ import { terminalPrompter } from './io/prompter.js';
 
 async function main(): Promise<void> {
   const io = processStreams();
-  const ctx = createContext({ io, prompter: terminalPrompter(io) });
+  const ctx = createContext({ io, prompter: terminalPrompter(io), exitsAfterClose: true });
   let interrupted = false;
   process.on('SIGINT', () => {
     if (interrupted) process.exit(ExitCode.INTERRUPTED);

@@ -45,6 +45,26 @@ export function packageFile(specifier: string): string | undefined {
   }
 }
 
+const addons = new Map<string, object>();
+
+/**
+ * A dependency's native addon, loaded from its file with process.dlopen when the bundle runs
+ * (require() would resolve the path and its real path again, and read package.json files on the
+ * way); undefined from the sources, or when the file is not there. Loaded once per process.
+ */
+export function packageAddon(specifier: string): object | undefined {
+  const file = packageFile(specifier);
+  if (!file) return undefined;
+  let addon = addons.get(file);
+  if (!addon) {
+    const m = { exports: {} };
+    process.dlopen(m, file);
+    addon = m.exports;
+    addons.set(file, addon);
+  }
+  return addon;
+}
+
 /**
  * Loads a module whose code imports Ink (the dashboard, the setup wizard) after Ink itself, so that
  * in the bundle its `import … from 'ink'` finds Ink already loaded.

@@ -125,6 +125,6 @@ export function createSimBackend(opts: SimOptions): SimBackend {
         });
       },
     },
-    close: async () => store.close(),
+    close: async () => (opts.untilExit ? store.release() : store.close()),
   };
 }

@@ -55,14 +55,17 @@ export class SimRuntime {
     return this.engine;
   }
 
-  /** Inside a transaction: advances the world and returns a context at the new instant. */
+  /**
+   * Inside a transaction: advances the world and returns a context at the new instant. The instant
+   * is not written here: runSync writes it with the transaction's changes, and runUntilIdle where
+   * its run ended.
+   */
   begin(): SimCtx {
     const stored = this.worldNow();
     const target = Math.max(stored, this.clockNow());
     // The context starts at the last stored instant; the engine moves it through every event to the target.
     const ctx = new SimCtx(this.store, this.region, this.account, stored);
     this.engine.advanceTo(ctx, target);
-    if (target !== stored) this.store.setMeta(META.worldNow, target);
     return ctx;
   }
 
@@ -70,9 +73,16 @@ export class SimRuntime {
   runSync<T>(fn: (ctx: SimCtx) => T): T {
     try {
       return this.store.tx(() => {
+        const changes = this.store.totalChanges();
+        const stored = this.worldNow();
         const ctx = this.begin();
+        const target = ctx.now;
         const result = fn(ctx);
         ctx.finish();
+        // The world's instant moves with the world. When no event was due and the operation only
+        // read, the transaction writes nothing (no page of the store, no log frame): the next
+        // operation advances from the same stored instant over the same empty stretch of time.
+        if (target !== stored && this.store.totalChanges() !== changes) this.store.setMeta(META.worldNow, target);
         return result;
       });
     } catch (err) {

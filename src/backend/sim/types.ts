@@ -21,6 +21,11 @@ export interface SimOptions {
   seed?: number;
   /** Called once per API call: "sim batch.CreateJobQueue 200 3ms". */
   debug?: (line: string) => void;
+  /**
+   * The store is used until the process exits (the CLI): close() leaves the connection to the exit,
+   * which keeps SQLite's write-ahead log for the next process (Store.release).
+   */
+  untilExit?: boolean;
 }
 
 export interface SimStatus {

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FailureError } from '../../../errors.js';
-import { packageFile } from '../../../packages.js';
+import { packageAddon } from '../../../packages.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export type SqliteDb = Database.Database;
@@ -14,8 +14,17 @@ export type SqliteDb = Database.Database;
 const BUSY_TIMEOUT_MS = 10_000;
 
 /**
+ * SQLite checkpoints the write-ahead log into the database when a commit leaves it above this many
+ * pages (1 MiB; its default is 1,000), so that a process opening the store after one that left its
+ * log (Store.release) reads at most about that much back.
+ */
+const WAL_AUTOCHECKPOINT_PAGES = 256;
+/** A log larger than this is checkpointed and removed when a process ends its use of the store. */
+export const WAL_KEEP_BYTES = 2 * 1024 * 1024;
+
+/**
  * better-sqlite3's native addon. The bundle (scripts/build.mjs) includes better-sqlite3's JavaScript,
- * so that it is compiled once into the code cache with ours, and names its addon directly instead
+ * so that it is compiled once into the code cache with ours, and loads its addon directly instead
  * of letting the `bindings` package search for it; anywhere else (or if the addon is not where
  * `npm install` builds it), better-sqlite3 finds it itself.
  */
@@ -34,7 +43,8 @@ export function openDatabase(path: string, onCreate?: (db: SqliteDb) => void): {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   let db: SqliteDb;
   try {
-    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: packageFile(SQLITE_ADDON) });
+    // better-sqlite3 takes the addon object itself as nativeBinding (lib/database.js); its types say only a path.
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: packageAddon(SQLITE_ADDON) as string | undefined });
   } catch (err) {
     throw new FailureError(`cannot open the simulator's store ${path}: ${(err as Error).message}`, resetHint(path));
   }
@@ -53,6 +63,7 @@ export function openDatabase(path: string, onCreate?: (db: SqliteDb) => void): {
       `upgrade batchctl, or ${resetHint(path)}`,
     );
   }
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   if (version === SCHEMA_VERSION) return { db, created: false };
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

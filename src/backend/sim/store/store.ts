@@ -2,8 +2,9 @@
  * The store: one SQLite handle, a cache of prepared statements (prepared on first use, so an
  * operation pays only for the statements it runs) and the transaction every operation runs in.
  */
+import { statSync } from 'node:fs';
 import type { Statement } from 'better-sqlite3';
-import type { SqliteDb } from './database.js';
+import { WAL_KEEP_BYTES, type SqliteDb } from './database.js';
 
 export class Store {
   private readonly statements = new Map<string, Statement>();
@@ -23,6 +24,11 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /** Rows inserted, updated or deleted through this connection since it opened (SQLite's total_changes()). */
+  totalChanges(): number {
+    return this.stmt('SELECT total_changes()').pluck().get() as number;
+  }
+
   getMeta(key: string): string | undefined {
     return (this.stmt('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
@@ -39,5 +45,26 @@ export class Store {
   close(): void {
     this.statements.clear();
     if (this.db.open) this.db.close();
+  }
+
+  /**
+   * Ends the use of the store right before the process exits (the CLI), leaving the connection to
+   * the exit. Closing the last connection checkpoints SQLite's write-ahead log into the database,
+   * syncs both and deletes the log: a few milliseconds of file-system work at the end of every
+   * command, for a log the next command would create again. Left to the exit, the log stays: the
+   * next process reads it back when it opens the store (SQLite's recovery, as after any exit), and
+   * SQLite checkpoints it as it grows (database.ts). A log past WAL_KEEP_BYTES (after a long
+   * `sim run`) is checkpointed and removed by a real close, so that no start has to read it.
+   */
+  release(): void {
+    if (!this.db.open) return;
+    let size = Infinity;
+    try {
+      if (this.path !== ':memory:') size = statSync(`${this.path}-wal`).size;
+    } catch {
+      size = 0;
+    }
+    if (size > WAL_KEEP_BYTES) this.close();
+    else this.statements.clear();
   }
 }
