@@ -35,7 +35,7 @@ describe('lazy loading', () => {
 
   it('the tracer sees what it should (the binary, the SQLite driver)', async () => {
     const mods = await loaded(['ce', 'list', '--backend', 'sim']);
-    // bin/batchctl.js compiles the one bundle, dist/main.cjs, itself (node:vm with a code cache), so
+    // bin/batchctl.js compiles its bundle (dist/nouns/) itself (node:vm with a code cache), so
     // the bundle is no module of Node's; what the bundle loads from node_modules is.
     expect(matching(mods, /^cjs:.*\/bin\/batchctl\.js$/)).toHaveLength(1);
     expect(matching(mods, /better-sqlite3/).length).toBeGreaterThan(0);
