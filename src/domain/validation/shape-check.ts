@@ -2,7 +2,7 @@
  * Structural checks generated from the API model: required members, member types, and members
  * the shape does not have. Rules in the other files assume a value that passed these.
  */
-import { API_SHAPES } from './api-shapes.js';
+import { API_SHAPES_TEXT } from './api-shapes.js';
 import { type IssueList, join } from './issue.js';
 
 export interface ApiShape {
@@ -12,6 +12,22 @@ export interface ApiShape {
 }
 
 type Unknown = 'error' | 'ignore';
+
+let shapeLines: Map<string, string> | undefined;
+const shapes = new Map<string, ApiShape>();
+
+/** A shape of the API model, parsed from api-shapes.ts's text the first time a validator asks for it. */
+export function apiShape(name: string): ApiShape | undefined {
+  let shape = shapes.get(name);
+  if (shape) return shape;
+  shapeLines ??= new Map(API_SHAPES_TEXT.split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf(' ')), line]));
+  const line = shapeLines.get(name);
+  if (!line) return undefined;
+  const [, required, ...members] = line.split(' ');
+  shape = { required: Number(required), members: Object.fromEntries(members.map((m) => [m.slice(0, m.indexOf(':')), m.slice(m.indexOf(':') + 1)])) };
+  shapes.set(name, shape);
+  return shape;
+}
 
 function describe(type: string): string {
   if (type === 's') return 'a string';
@@ -52,7 +68,7 @@ function checkValue(type: string, value: unknown, path: string, out: IssueList, 
 
 /** Checks `value` against the named API shape, recursively, adding issues under `path`. */
 export function checkShape(shapeName: string, value: Record<string, unknown>, path: string, out: IssueList, unknown: Unknown = 'error'): void {
-  const shape = API_SHAPES[shapeName];
+  const shape = apiShape(shapeName);
   if (!shape) throw new Error(`no API shape ${shapeName}`);
   const names = Object.keys(shape.members);
   names.slice(0, shape.required).forEach((m) => {

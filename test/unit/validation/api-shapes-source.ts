@@ -69,17 +69,17 @@ export function buildApiShapesSource(): string {
   }
   const lines = [
     '// Generated from @aws-sdk/client-batch ' + version + ' by test/unit/validation/api-shapes-source.ts. Do not edit.',
-    '// Each shape lists its members with a type code (s string, n number, b boolean, map = string map,',
-    '// @Name a structure, a trailing [] a list); the first `required` members are required by the model.',
-    "import type { ApiShape } from './shape-check.js';",
-    '',
-    'export const API_SHAPES: Record<string, ApiShape> = {',
+    '// One line per shape: its name, how many of its first members the model requires, then each',
+    '// member as name:type, with a type code (s string, n number, b boolean, map a string map, map<n>',
+    '// a number map, @Name a structure, a trailing [] a list). Text, not object literals: the',
+    '// validators parse the shapes they use (shape-check.ts), and a command that validates nothing',
+    '// builds none of them at start-up.',
+    'export const API_SHAPES_TEXT = `',
   ];
   for (const name of [...shapes.keys()].sort()) {
     const { members, required } = shapes.get(name)!;
-    const body = members.map(([m, t]) => `${m}: '${t}'`).join(', ');
-    lines.push(`  ${name}: { required: ${required}, members: { ${body} } },`);
+    lines.push([name, String(required), ...members.map(([m, t]) => `${m}:${t}`)].join(' '));
   }
-  lines.push('};', '');
+  lines.push('`;', '');
   return lines.join('\n');
 }
