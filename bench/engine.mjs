@@ -20,7 +20,7 @@ const args = process.argv.slice(2);
 const ARRAYS = flag('--arrays', 10);
 const SIZE = flag('--size', 10_000);
 const VCPUS = flag('--vcpus', 256);
-const CLI_RUNS = flag('--cli-runs', 11);
+const CLI_RUNS = flag('--cli-runs', 21);
 const BIN = join(ROOT, 'bin', 'batchctl.js');
 const KEEP = args.includes('--keep') ? args[args.indexOf('--keep') + 1] : undefined;
 
