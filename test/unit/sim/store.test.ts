@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -132,5 +132,64 @@ describe('sim store', () => {
     await sim.batch.updateJobQueue({ jobQueue: 'nope' }).catch(() => undefined);
     expect(lines[0]).toMatch(/^sim batch\.DescribeJobQueues 200 \d+ms$/);
     expect(lines[1]).toMatch(/^sim batch\.UpdateJobQueue 400 ClientException \d+ms$/);
+  });
+
+  it('a transaction that changes nothing writes nothing, not even the instant; one that changes something stores it', async () => {
+    const path = join(home(), 'sim.db');
+    const clock = new ManualClock(0);
+    const sim = await openSimBackend({ path, clock });
+    const net = (await sim.ec2.describeSubnets({})).Subnets!.map((x) => x.SubnetId!);
+    const sg = (await sim.ec2.describeSecurityGroups({})).SecurityGroups![0]!.GroupId!;
+    await sim.batch.createComputeEnvironment({ computeEnvironmentName: 'ce', type: 'MANAGED', computeResources: { type: 'FARGATE', maxvCpus: 4, subnets: net, securityGroupIds: [sg] } });
+    const stored = () => {
+      const raw = new Database(path, { readonly: true });
+      const v = Number((raw.prepare("SELECT value FROM meta WHERE key = 'world_now'").get() as { value: string }).value);
+      raw.close();
+      return v;
+    };
+    const walSize = () => statSync(`${path}-wal`).size;
+    // The CE becomes VALID 5 s after it was created: a read at 1 s has nothing due.
+    clock.advance(1_000);
+    const before = walSize();
+    const early = await sim.batch.describeComputeEnvironments({});
+    expect(early.computeEnvironments![0]!.status).toBe('CREATING');
+    expect(stored()).toBe(0);
+    expect(walSize()).toBe(before);
+    expect(sim.control.now()).toBe(1_000);
+    // At 60 s the CE's transition is due: the read applies it, and the instant is stored with it.
+    clock.advance(59_000);
+    const late = await sim.batch.describeComputeEnvironments({});
+    expect(late.computeEnvironments![0]!.status).toBe('VALID');
+    expect(stored()).toBe(60_000);
+    expect(walSize()).toBeGreaterThan(before);
+    await sim.close();
+  });
+
+  it('untilExit: close() leaves a small write-ahead log for the next process, and checkpoints a large one', async () => {
+    const path = join(home(), 'sim.db');
+    const a = await openSimBackend({ path, clock: new ManualClock(0), untilExit: true });
+    await a.batch.createSchedulingPolicy({ name: 'p1' });
+    await a.close();
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+    // Another connection (the next process) reads the log back.
+    const b = await openSimBackend({ path, clock: new ManualClock(0) });
+    expect((await b.batch.listSchedulingPolicies({})).schedulingPolicies?.map((x) => x.arn)).toEqual(['arn:aws:batch:us-east-1:123456789012:scheduling-policy/p1']);
+    await b.close();
+    // A log past 2 MiB is checkpointed into the database and removed by a real close. (Another store:
+    // `a`'s connection stays open in this process, as it would until its process exited.)
+    const big = join(home(), 'sim.db');
+    const c = await openSimBackend({ path: big, clock: new ManualClock(0), untilExit: true });
+    const raw = new Database(big);
+    raw.pragma('wal_autocheckpoint = 0');
+    raw.exec('CREATE TABLE IF NOT EXISTS filler (x BLOB)');
+    const put = raw.prepare('INSERT INTO filler VALUES (?)');
+    raw.transaction(() => {
+      for (let i = 0; i < 700; i++) put.run(Buffer.alloc(4000, i % 256));
+    })();
+    raw.close();
+    // raw was not the last connection (c is open), so its close left the log.
+    expect(statSync(`${big}-wal`).size).toBeGreaterThan(2 * 1024 * 1024);
+    await c.close();
+    expect(existsSync(`${big}-wal`)).toBe(false);
   });
 });
