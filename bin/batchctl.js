@@ -69,7 +69,8 @@ function pickBundle(args) {
     try {
       const index = JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8'));
       if (Object.hasOwn(index.nouns, args[0])) noun = index.nouns[args[0]];
-      if (noun && index.verbs[noun]?.includes(args[1])) verb = args[1];
+      // A verb or one of its aliases names the verb's cache.
+      if (noun && Object.hasOwn(index.verbs[noun] ?? {}, args[1])) verb = index.verbs[noun][args[1]];
     } catch {
       // no per-noun bundles: the whole CLI
     }

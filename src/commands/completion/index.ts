@@ -34,7 +34,7 @@ export default function completionCommand(ctx: Context): Command {
     .addArgument(new Argument('[shell]', 'the shell to complete for').choices(SHELLS))
     .option('--write <dir>', `write all three scripts into DIR (${Object.values(SCRIPT_FILES).join(', ')})`)
     .addOption(new Option('--docs <file>', 'write the command reference (docs/commands.md)').hideHelp())
-    .addOption(new Option('--verbs', "print each noun's verbs and their aliases as JSON").hideHelp())
+    .addOption(new Option('--verbs', "print each noun's verbs (and their aliases, to the verb) as JSON").hideHelp())
     .addHelpText(
       'after',
       `
@@ -76,7 +76,8 @@ export async function runCompletion(ctx: Context, opts: CompletionOptions): Prom
     ctx.io.err(`wrote ${opts.docs}\n`);
   }
   if (opts.verbs) {
-    const verbs = Object.fromEntries(program.commands.map((noun) => [noun.name(), noun.commands.flatMap((v) => [v.name(), ...v.aliases()])]));
+    // noun -> { verb or alias: verb }
+    const verbs = Object.fromEntries(program.commands.map((noun) => [noun.name(), Object.fromEntries(noun.commands.flatMap((v) => [v.name(), ...v.aliases()].map((w) => [w, v.name()])))]));
     ctx.io.out(`${JSON.stringify(verbs)}\n`);
   }
   if (opts.shell) ctx.io.out(scriptFor(opts.shell, tables));
