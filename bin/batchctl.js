@@ -9,6 +9,7 @@
 // - One file per build of the bundle (its first line names the build), per Node version and per
 //   command, written at exit when missing or rejected by V8: it holds what that command compiled.
 //   Writes go through a temporary file and a rename, so concurrent runs never read half a file.
+//   Writing one deletes the caches of other builds older than a day.
 // - With --debug the bundle is loaded with require(), so that stack traces map to the TypeScript
 //   sources through dist/main.cjs.map.
 // - Code compiled by node:vm cannot call import() on Node 20, so this file lends the bundle its own
@@ -112,7 +113,7 @@ function runCached(bundle) {
   const script = new vm.Script(source, { filename: bundle.file, cachedData });
   if (file && (!cachedData || script.cachedDataRejected)) {
     // Not after a usage error (exit 2): that run stopped before its command, and compiled little of it.
-    process.once('exit', (code) => code !== 2 && writeCache(script, dir, file));
+    process.once('exit', (code) => code !== 2 && writeCache(script, dir, file, build));
   }
   const mod = { exports: {}, id: bundle.file, filename: bundle.file };
   script.runInThisContext()(mod.exports, createRequire(bundle.file), mod, bundle.file, path.dirname(bundle.file));
@@ -137,7 +138,7 @@ function cacheDir() {
   return base ? path.join(base, 'batchctl') : undefined;
 }
 
-function writeCache(script, dir, file) {
+function writeCache(script, dir, file, build) {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -150,5 +151,28 @@ function writeCache(script, dir, file) {
     } catch {
       // nothing was written
     }
+  }
+  pruneCaches(dir, build);
+}
+
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Deletes the caches of other builds (or Node versions) written more than a day ago, and temporary
+ * files left by a run that died while writing: every rebuild or upgrade names its caches anew, and
+ * nothing reads the old ones again. Recent ones stay, for two installs of batchctl used side by
+ * side. Runs only when a cache was written, which is rare.
+ */
+function pruneCaches(dir, build) {
+  try {
+    const now = Date.now();
+    for (const name of fs.readdirSync(dir)) {
+      if (name.startsWith(`${build}-${process.version}-${process.arch}-`) && name.endsWith('.v8')) continue;
+      if (!/^\w+-v[\d.]+-\w+-[a-z0-9-]+\.v8(\.\d+\.tmp)?$/.test(name)) continue; // not ours
+      const f = path.join(dir, name);
+      if (now - fs.statSync(f).mtimeMs > STALE_MS) fs.unlinkSync(f);
+    }
+  } catch {
+    // another run pruned first, or the directory went away: nothing to do
   }
 }

@@ -5,7 +5,7 @@
  * corruption and concurrency, can be turned off, and that --debug bypasses it for source-mapped
  * stack traces.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sandbox } from '../helpers/cli.js';
@@ -84,6 +84,19 @@ describe('the code cache', () => {
     expect(files(dir)).toEqual([cacheFile('queue', 'queue-list')]);
     const again = await box.run(['queue', 'list'], { env: { BATCHCTL_COMPILE_CACHE: dir } });
     expect(again.stdout).toBe(runs[0]!.stdout);
+  });
+
+  it("writing a cache deletes other builds' caches older than a day, and keeps recent ones and other files", async () => {
+    const dir = join(box.dir, 'prune-cache');
+    mkdirSync(dir, { recursive: true });
+    const old = ['0123456789abcdef-v20.1.0-x64-ce-list.v8', `fedcba9876543210-${process.version}-${process.arch}-job-submit.v8`, `fedcba9876543210-${process.version}-${process.arch}-job-submit.v8.4242.tmp`];
+    const recent = `0000000000000000-${process.version}-${process.arch}-config-list.v8`;
+    const other = 'notes.txt';
+    for (const f of [...old, recent, other]) writeFileSync(join(dir, f), 'x');
+    const twoDaysAgo = (Date.now() - 2 * 24 * 3600 * 1000) / 1000;
+    for (const f of [...old, other]) utimesSync(join(dir, f), twoDaysAgo, twoDaysAgo);
+    expect((await box.run(['config', 'list'], { env: { BATCHCTL_COMPILE_CACHE: dir } })).code).toBe(0);
+    expect(files(dir)).toEqual([recent, cacheFile('config', 'config-list'), other].sort());
   });
 
   it('BATCHCTL_COMPILE_CACHE=0 turns it off', async () => {
