@@ -135,7 +135,7 @@ try {
   clock.advance(1_000);
   await b.registerJobDefinition({
     jobDefinitionName: 'bench', type: 'container',
-    containerProperties: { image: 'busybox', command: ['sh', '-c', 'echo start; sleep Ref::secs; echo done'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '2048' }] },
+    containerProperties: { image: 'busybox', command: ['sh', '-c', 'echo start; sleep $0; echo done', 'Ref::secs'], resourceRequirements: [{ type: 'VCPU', value: '1' }, { type: 'MEMORY', value: '2048' }] },
   });
   const t0 = performance.now();
   for (let i = 0; i < JOBS; i++) {
@@ -149,7 +149,8 @@ try {
   const start = clock.now();
   await sim.close();
 
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', path, pathToFileURL(modelsFile).href, String(start), String(REFRESHES)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawnSync(process.execPath, [...prof, fileURLToPath(import.meta.url), '--child', path, pathToFileURL(modelsFile).href, String(start), String(REFRESHES)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (child.status !== 0) {
     console.error(child.stderr);
     process.exit(1);

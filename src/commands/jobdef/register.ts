@@ -46,7 +46,7 @@ export function jobdefRegisterCommand(ctx: Context, runF: (ctx: Context, opts: J
       `
 Examples:
   $ batchctl jobdef register hello --image busybox --command "echo hello from Batch"
-  $ batchctl jobdef register sleepy --image busybox --command 'sh -c "sleep Ref::seconds"' \\
+  $ batchctl jobdef register sleepy --image busybox --command 'sh -c "sleep $0" Ref::seconds' \\
       --parameter seconds=30 --retry-attempts 3 --timeout 10m
   $ batchctl jobdef register web-fetch --platform FARGATE --vcpus 0.5 --memory 1024 --public-ip \\
       --image curlimages/curl --command "curl -sI https://aws.amazon.com" \\

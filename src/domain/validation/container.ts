@@ -2,6 +2,7 @@
  * The checks every ECS container goes through (spec/04 §16 item 8): a containerProperties, a
  * node-range container, or one container of an ecsProperties task.
  */
+import { placeholderName } from '../jobs/parameters.js';
 import { asObjects, checkEnum, checkInt, isObject } from './common.js';
 import { describeFargateMemory, fargateMemoryOptions, FARGATE_VCPUS } from './fargate.js';
 import { type IssueList, join } from './issue.js';
@@ -259,8 +260,15 @@ export function checkContainer(c: Record<string, unknown>, base: string, ctx: Co
   checkLinuxParameters(c, base, ctx, out);
   (Array.isArray(c.command) ? c.command : []).forEach((arg, i) => {
     if (typeof arg !== 'string') return;
+    const at = join(join(base, 'command'), i);
+    const whole = placeholderName(arg);
+    if (whole !== undefined) {
+      if (parameters[whole] === undefined) out.warn(at, `Ref::${whole} has no default in parameters; it must be given at submit`);
+      return;
+    }
+    // Batch replaces only an element that is exactly Ref::name (docs/simulator.md "Parameters").
     for (const m of arg.matchAll(REF_RE)) {
-      if (parameters[m[1]!] === undefined) out.warn(join(join(base, 'command'), i), `Ref::${m[1]} has no default in parameters; it must be given at submit`);
+      out.warn(at, `Ref::${m[1]} is inside a longer string, which is passed as written: only an element that is exactly Ref::${m[1]} is replaced; make it an element of its own, e.g. ["sh", "-c", "sleep $0", "Ref::${m[1]}"]`);
     }
   });
 }

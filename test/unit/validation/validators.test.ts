@@ -122,6 +122,11 @@ describe('job definitions (spec/04 checklist)', () => {
     expect(errors(validateRegisterJobDefinition(jd({ containerProperties: { ...cp, mountPoints: [{ sourceVolume: 'v', containerPath: '/d' }] } })))).toEqual(['containerProperties.mountPoints[0].sourceVolume: names no volume (v)']);
     expect(errors(validateRegisterJobDefinition(jd({ containerProperties: { ...cp, volumes: [{ name: 'v', efsVolumeConfiguration: { fileSystemId: 'fs-1', authorizationConfig: { iam: 'ENABLED' } } }] } })))).toEqual(['containerProperties.volumes[0].efsVolumeConfiguration.transitEncryption: must be ENABLED when authorizationConfig.iam is ENABLED']);
     expect(warnings(validateJobDefinitionFile(jd({ containerProperties: { ...cp, command: ['run', 'Ref::input'] } })))).toEqual(['containerProperties.command[1]: Ref::input has no default in parameters; it must be given at submit']);
+    // Only a whole element is replaced: a placeholder inside a longer string is said to stay as written.
+    expect(warnings(validateJobDefinitionFile(jd({ parameters: { secs: '5' }, containerProperties: { ...cp, command: ['sh', '-c', 'sleep Ref::secs'] } })))).toEqual([
+      'containerProperties.command[2]: Ref::secs is inside a longer string, which is passed as written: only an element that is exactly Ref::secs is replaced; make it an element of its own, e.g. ["sh", "-c", "sleep $0", "Ref::secs"]',
+    ]);
+    expect(warnings(validateJobDefinitionFile(jd({ parameters: { secs: '5' }, containerProperties: { ...cp, command: ['sh', '-c', 'sleep $0', 'Ref::secs'] } })))).toEqual([]);
     expect(warnings(validateJobDefinitionFile(jd({ containerProperties: { image: 'x', vcpus: 1, memory: 512 } }))).length).toBe(2);
   });
   it('ecsProperties, eksProperties and nodeProperties rules', () => {

@@ -52,7 +52,8 @@ function specOf(ctx: SimCtx, row: JobRow, cache?: Map<string, JobSpec>): JobSpec
   const top = row.parentId ?? row.jobId;
   let s = cache?.get(top);
   if (!s) {
-    const body = row.parentId ? (ctx.jobs.get(top)?.body ?? '{}') : row.body;
+    // A row listed without its body (ListJobs) reads it when it is needed after all.
+    const body = row.parentId || !row.body ? (ctx.jobs.get(top)?.body ?? '{}') : row.body;
     s = JSON.parse(body) as JobSpec;
     cache?.set(top, s);
   }
@@ -270,7 +271,30 @@ function filterPredicate(f: B.KeyValuesPair): { sql: string; args: (string | num
   }
 }
 
-function summarise(row: JobRow, specs: Map<string, JobSpec>, ctx: SimCtx): B.JobSummary {
+/** What a page of summaries looks up once: the jobs' specs (MNP only) and, per definition, whether it has a container. */
+interface SummaryLookups {
+  specs: Map<string, JobSpec>;
+  containers: Map<string, boolean>;
+}
+
+/**
+ * Whether a job's detail has a `container` (its definition has containerProperties; not ECS
+ * multi-container, not EKS): read from the definition, once per definition in a page, instead of
+ * parsing every job's spec. A definition purged since falls back to the job's own spec.
+ */
+function hasContainer(ctx: SimCtx, row: JobRow, lookups: SummaryLookups): boolean {
+  const arn = row.jobDefinitionArn;
+  if (!arn) return specOf(ctx, row, lookups.specs).detail.container !== undefined;
+  let has = lookups.containers.get(arn);
+  if (has === undefined) {
+    const def = ctx.resources.byArn<JD>(arn);
+    has = def ? def.body.containerProperties !== undefined : specOf(ctx, row, lookups.specs).detail.container !== undefined;
+    lookups.containers.set(arn, has);
+  }
+  return has;
+}
+
+function summarise(row: JobRow, lookups: SummaryLookups, ctx: SimCtx): B.JobSummary {
   const s: B.JobSummary = { jobArn: row.arn, jobId: row.jobId, jobName: row.name, createdAt: row.createdAt, status: row.status };
   if (row.statusReason !== null) s.statusReason = row.statusReason;
   if (row.startedAt !== null) s.startedAt = row.startedAt;
@@ -279,8 +303,7 @@ function summarise(row: JobRow, specs: Map<string, JobSpec>, ctx: SimCtx): B.Job
   if (row.jobDefinitionArn !== null) s.jobDefinition = row.jobDefinitionArn;
   const needState = row.kind === 'ARRAY' || row.status === 'STARTING' || row.status === 'RUNNING' || row.status === 'FAILED';
   const st = needState ? (JSON.parse(row.stateJson) as JobState) : undefined;
-  const spec = specOf(ctx, row, specs);
-  if (row.kind === 'NODE' || row.kind === 'MNP' || (row.kind !== 'ARRAY' && spec.detail.container)) {
+  if (row.kind === 'NODE' || row.kind === 'MNP' || (row.kind !== 'ARRAY' && hasContainer(ctx, row, lookups))) {
     const c: B.ContainerSummary = {};
     if (row.exitCode !== null) c.exitCode = row.exitCode;
     if (st?.last?.reason) c.reason = st.last.reason;
@@ -289,8 +312,10 @@ function summarise(row: JobRow, specs: Map<string, JobSpec>, ctx: SimCtx): B.Job
   if (st?.cur) s.capacityUsage = [{ capacityUnit: 'VCPU', quantity: st.cur.vcpus }];
   if (row.kind === 'ARRAY') s.arrayProperties = { size: row.arraySize!, statusSummary: { ...(st?.summary ?? emptyStatusSummary()) }, statusSummaryLastUpdatedAt: st?.summaryAt };
   if (row.kind === 'CHILD') s.arrayProperties = { index: row.arrayIndex! };
-  if (row.kind === 'MNP') s.nodeProperties = { numNodes: spec.numNodes };
-  if (row.kind === 'NODE') s.nodeProperties = { numNodes: spec.numNodes, nodeIndex: row.arrayIndex!, isMainNode: row.arrayIndex === (spec.mainNode ?? 0) };
+  if (row.kind === 'MNP' || row.kind === 'NODE') {
+    const spec = specOf(ctx, row, lookups.specs);
+    s.nodeProperties = row.kind === 'MNP' ? { numNodes: spec.numNodes } : { numNodes: spec.numNodes, nodeIndex: row.arrayIndex!, isMainNode: row.arrayIndex === (spec.mainNode ?? 0) };
+  }
   return s;
 }
 
@@ -322,10 +347,10 @@ export function listJobs(ctx: SimCtx, input: B.ListJobsRequest): B.ListJobsRespo
   const scope = JSON.stringify([queueArn ?? '', parentId ?? '', statuses ?? [], filter ?? null]);
   const scopeKey = shortHash(scope);
   const after = decodeListToken(input.nextToken, scopeKey);
-  const rows = ctx.jobs.list({ queueArn, parentId, statuses, after, limit: limit + 1, where: predicate });
+  const rows = ctx.jobs.list({ queueArn, parentId, statuses, after, limit: limit + 1, where: predicate, withoutBody: true });
   const page = rows.slice(0, limit);
-  const specs = new Map<string, JobSpec>();
-  const out: B.ListJobsResponse = { jobSummaryList: page.map((r) => summarise(r, specs, ctx)) };
+  const lookups: SummaryLookups = { specs: new Map(), containers: new Map() };
+  const out: B.ListJobsResponse = { jobSummaryList: page.map((r) => summarise(r, lookups, ctx)) };
   if (rows.length > limit) {
     const last = page[page.length - 1]!;
     out.nextToken = encodeListToken({ createdAt: last.createdAt, seq: last.seq }, scopeKey);

@@ -42,6 +42,30 @@ describe('ListJobs', () => {
   });
 });
 
+describe('ListJobs summaries', () => {
+  it('have a container for a container job (its exit code once it ran), none for an ECS multi-container job or an array parent; children have theirs', async () => {
+    const s = await jobSim();
+    await ec2World(s);
+    await definition(s, 'exit 3', {}, 'plain');
+    const c = (name: string) => ({ name, image: 'busybox', command: ['sh', '-c', 'exit 0'], resourceRequirements: [{ type: 'VCPU' as const, value: '1' }, { type: 'MEMORY' as const, value: '1024' }] });
+    await s.sim.batch.registerJobDefinition({ jobDefinitionName: 'multi', type: 'container', ecsProperties: { taskProperties: [{ containers: [c('app'), { ...c('side'), essential: false }] }] } });
+    const plain = await s.submit({ jobName: 'plain', jobDefinition: 'plain' });
+    const multi = await s.submit({ jobName: 'multi', jobDefinition: 'multi' });
+    const array = await s.submit({ jobName: 'array', jobDefinition: 'plain', arrayProperties: { size: 2 } });
+    await until(s, async () => (await s.sim.batch.listJobs({ jobQueue: 'q', jobStatus: 'SUBMITTED' })).jobSummaryList!.length === 0 && (await s.job(array)).status === 'FAILED', 600_000);
+    const summaries = async (status: 'FAILED' | 'SUCCEEDED') => (await s.sim.batch.listJobs({ jobQueue: 'q', jobStatus: status })).jobSummaryList!;
+    const failed = await summaries('FAILED');
+    expect(failed.find((j) => j.jobId === plain)!.container).toEqual({ exitCode: 3, reason: undefined });
+    expect(failed.find((j) => j.jobId === array)!.container).toBeUndefined();
+    expect((await summaries('SUCCEEDED')).find((j) => j.jobId === multi)!.container).toBeUndefined();
+    const children = (await s.sim.batch.listJobs({ arrayJobId: array, jobStatus: 'FAILED' })).jobSummaryList!;
+    expect(children.map((j) => [j.arrayProperties?.index, j.container?.exitCode])).toEqual([
+      [1, 3],
+      [0, 3],
+    ]);
+  });
+});
+
 describe('concurrency', () => {
   it('twenty processes submitting at once to one store all succeed with twenty distinct jobs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'batchctl-sim-conc-'));
