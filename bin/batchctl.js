@@ -93,7 +93,9 @@ function runCached(bundle) {
   const head = Buffer.allocUnsafe(128);
   const build = /^\/\/ batchctl \S+ build (\w+)/.exec(head.latin1Slice(0, fs.readSync(sourceFd, head, 0, head.length, 0)))?.[1];
   const dir = cacheDir();
-  const file = build && dir ? path.join(dir, `${build}-${process.version}-${process.arch}-${bundle.key}.v8`) : undefined;
+  // The cache files of this build and Node: `<build>-<node version>-<arch>-<command>.v8`.
+  const prefix = `${build}-${process.version}-${process.arch}-`;
+  const file = build && dir ? path.join(dir, `${prefix}${bundle.key}.v8`) : undefined;
   let cacheFd;
   if (file) {
     try {
@@ -113,7 +115,7 @@ function runCached(bundle) {
   const script = new vm.Script(source, { filename: bundle.file, cachedData });
   if (file && (!cachedData || script.cachedDataRejected)) {
     // Not after a usage error (exit 2): that run stopped before its command, and compiled little of it.
-    process.once('exit', (code) => code !== 2 && writeCache(script, dir, file, build));
+    process.once('exit', (code) => code !== 2 && writeCache(script, dir, file, prefix));
   }
   const mod = { exports: {}, id: bundle.file, filename: bundle.file };
   script.runInThisContext()(mod.exports, createRequire(bundle.file), mod, bundle.file, path.dirname(bundle.file));
@@ -138,7 +140,7 @@ function cacheDir() {
   return base ? path.join(base, 'batchctl') : undefined;
 }
 
-function writeCache(script, dir, file, build) {
+function writeCache(script, dir, file, prefix) {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -152,7 +154,7 @@ function writeCache(script, dir, file, build) {
       // nothing was written
     }
   }
-  pruneCaches(dir, build);
+  pruneCaches(dir, prefix);
 }
 
 const STALE_MS = 24 * 60 * 60 * 1000;
@@ -163,11 +165,11 @@ const STALE_MS = 24 * 60 * 60 * 1000;
  * nothing reads the old ones again. Recent ones stay, for two installs of batchctl used side by
  * side. Runs only when a cache was written, which is rare.
  */
-function pruneCaches(dir, build) {
+function pruneCaches(dir, prefix) {
   try {
     const now = Date.now();
     for (const name of fs.readdirSync(dir)) {
-      if (name.startsWith(`${build}-${process.version}-${process.arch}-`) && name.endsWith('.v8')) continue;
+      if (name.startsWith(prefix) && name.endsWith('.v8')) continue;
       if (!/^\w+-v[\d.]+-\w+-[a-z0-9-]+\.v8(\.\d+\.tmp)?$/.test(name)) continue; // not ours
       const f = path.join(dir, name);
       if (now - fs.statSync(f).mtimeMs > STALE_MS) fs.unlinkSync(f);

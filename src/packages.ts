@@ -37,7 +37,7 @@ export function importPackage<T>(specifier: string): Promise<T> {
  * The path of a file inside a dependency, when the bundle runs (the host knows where node_modules
  * is); undefined from the sources, or when the file is not there.
  */
-export function packageFile(specifier: string): string | undefined {
+function packageFile(specifier: string): string | undefined {
   try {
     return host()?.resolve(specifier);
   } catch {

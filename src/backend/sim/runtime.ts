@@ -61,12 +61,17 @@ export class SimRuntime {
    * its run ended.
    */
   begin(): SimCtx {
+    return this.advance().ctx;
+  }
+
+  /** begin(), with the instant the world was stored at before it advanced. */
+  private advance(): { ctx: SimCtx; stored: number } {
     const stored = this.worldNow();
     const target = Math.max(stored, this.clockNow());
     // The context starts at the last stored instant; the engine moves it through every event to the target.
     const ctx = new SimCtx(this.store, this.region, this.account, stored);
     this.engine.advanceTo(ctx, target);
-    return ctx;
+    return { ctx, stored };
   }
 
   /** Runs `fn` synchronously in one transaction (for control operations). */
@@ -74,8 +79,7 @@ export class SimRuntime {
     try {
       return this.store.tx(() => {
         const changes = this.store.totalChanges();
-        const stored = this.worldNow();
-        const ctx = this.begin();
+        const { ctx, stored } = this.advance();
         const target = ctx.now;
         const result = fn(ctx);
         ctx.finish();

@@ -284,12 +284,11 @@ interface SummaryLookups {
  */
 function hasContainer(ctx: SimCtx, row: JobRow, lookups: SummaryLookups): boolean {
   const arn = row.jobDefinitionArn;
-  if (!arn) return specOf(ctx, row, lookups.specs).detail.container !== undefined;
-  let has = lookups.containers.get(arn);
+  let has = arn ? lookups.containers.get(arn) : undefined;
   if (has === undefined) {
-    const def = ctx.resources.byArn<JD>(arn);
+    const def = arn ? ctx.resources.byArn<JD>(arn) : undefined;
     has = def ? def.body.containerProperties !== undefined : specOf(ctx, row, lookups.specs).detail.container !== undefined;
-    lookups.containers.set(arn, has);
+    if (arn) lookups.containers.set(arn, has);
   }
   return has;
 }

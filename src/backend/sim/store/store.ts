@@ -57,14 +57,15 @@ export class Store {
    * `sim run`) is checkpointed and removed by a real close, so that no start has to read it.
    */
   release(): void {
-    if (!this.db.open) return;
-    let size = Infinity;
-    try {
-      if (this.path !== ':memory:') size = statSync(`${this.path}-wal`).size;
-    } catch {
-      size = 0;
-    }
-    if (size > WAL_KEEP_BYTES) this.close();
-    else this.statements.clear();
+    if (this.path === ':memory:' || walBytes(this.path) > WAL_KEEP_BYTES) this.close();
+  }
+}
+
+/** The size of a store's write-ahead log (0 when there is none). */
+function walBytes(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
   }
 }
