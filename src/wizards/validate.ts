@@ -8,7 +8,7 @@
 import { MISSING } from '../domain/checks/types.js';
 import type { IamFacts } from '../domain/checks/iam.js';
 import { iamNameOf } from '../domain/checks/iam-roles.js';
-import type { NetworkFacts } from '../domain/checks/network.js';
+import { type NetworkFacts, PRIVATE_ECR } from '../domain/checks/network.js';
 import { decodePolicyDocument, trustStatementsFor } from '../domain/checks/policy-document.js';
 import { FARGATE_VCPUS, fargateMemoryOptions, flagFor, type SetupAnswers } from './defaults.js';
 
@@ -31,7 +31,6 @@ const LONGEST_SUFFIX = 12;
 const IMAGE = /^[A-Za-z0-9\-_:./#@]{1,255}$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const EKS_CLUSTER = /^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/;
-const PRIVATE_ECR = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
 
 export function validateAnswers(a: SetupAnswers, facts: ValidationFacts = {}): Issue[] {
   const issues: Issue[] = [];

@@ -238,7 +238,8 @@ function endpointCoverage(target: NetworkTarget, subnet: E.Subnet, table: E.Rout
   return { found, missing };
 }
 
-const PRIVATE_ECR = /^\d{12}\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\//;
+/** A private ECR image (`123456789012.dkr.ecr.<region>.amazonaws.com/…`); the region is group 1. */
+export const PRIVATE_ECR = /^\d{12}\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\//;
 
 function subnetEgress(target: NetworkTarget, subnet: E.Subnet, facts: NetworkFacts): Check {
   const sid = subnet.SubnetId ?? '?';
